@@ -1,0 +1,5 @@
+package dev.accordhub.model;
+
+public enum PartnerStatus {
+    ACTIVE, INACTIVE
+}

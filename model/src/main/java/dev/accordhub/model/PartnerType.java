@@ -1,0 +1,5 @@
+package dev.accordhub.model;
+
+public enum PartnerType {
+    RESELLER, REFERRAL, SI, MSP
+}
