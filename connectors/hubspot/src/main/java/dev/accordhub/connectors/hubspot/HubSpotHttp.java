@@ -1,0 +1,65 @@
+package dev.accordhub.connectors.hubspot;
+
+import dev.accordhub.model.source.SourceRateLimitedException;
+import dev.accordhub.model.source.SourceUnavailableException;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.ProducerTemplate;
+
+/**
+ * The HTTP calls of the HubSpot connector, through camel-http, with HubSpot's answers classified: 429 becomes
+ * {@link SourceRateLimitedException} carrying Retry-After, 5xx and network failures {@link SourceUnavailableException}.
+ */
+final class HubSpotHttp {
+
+    private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+
+    private final ProducerTemplate template;
+    private final String baseUrl;
+
+    HubSpotHttp(CamelContext camel, String baseUrl) {
+        this.template = camel.createProducerTemplate();
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    record Answer(int status, String body) {
+    }
+
+    Answer send(String method, String path, String contentType, String body, Map<String, String> headers) {
+        Exchange result = template.send(baseUrl + path + "?throwExceptionOnFailure=false", exchange -> {
+            Message in = exchange.getMessage();
+            in.setHeader(Exchange.HTTP_METHOD, method);
+            if (contentType != null) {
+                in.setHeader(Exchange.CONTENT_TYPE, contentType);
+            }
+            headers.forEach(in::setHeader);
+            in.setBody(body);
+        });
+        if (result.getException() != null) {
+            throw new SourceUnavailableException("HubSpot unreachable at " + baseUrl + ": "
+                    + result.getException().getMessage(), result.getException());
+        }
+        Message out = result.getMessage();
+        int status = out.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        String text = out.getBody(String.class);
+        if (status == 429) {
+            throw new SourceRateLimitedException("HubSpot rate limit reached: " + text,
+                    retryAfter(out.getHeader("Retry-After", String.class)));
+        }
+        if (status >= 500) {
+            throw new SourceUnavailableException("HubSpot answered " + status + " on " + path + ": " + text);
+        }
+        return new Answer(status, text);
+    }
+
+    private static Duration retryAfter(String header) {
+        try {
+            return header == null ? DEFAULT_RETRY_AFTER : Duration.ofSeconds(Long.parseLong(header.trim()));
+        } catch (NumberFormatException e) {
+            return DEFAULT_RETRY_AFTER;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.accordhub.connectors.salesforce;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.accordhub.model.program.EntityMapping;
+import dev.accordhub.model.program.ProgramDefinition;
+import dev.accordhub.model.source.SourceClient;
+import dev.accordhub.model.source.SourcePage;
+import java.time.Instant;
+import java.util.Locale;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.salesforce.AuthenticationType;
+import org.apache.camel.component.salesforce.SalesforceComponent;
+
+/**
+ * Reads one program's Salesforce org through camel-salesforce. Each program gets its own component instance
+ * ({@code salesforce-<program>}), configured from the program's {@code connection} block, so two orgs can be
+ * read side by side and pointing a program at the real Salesforce is a matter of its login URL and credentials.
+ */
+public final class SalesforceConnector implements SourceClient {
+
+    public static final String SYSTEM = "salesforce";
+
+    private final String component;
+    private final ProducerTemplate template;
+    private final SalesforceRecordReader reader;
+
+    public SalesforceConnector(CamelContext camel, ProgramDefinition program, ObjectMapper json) {
+        this.component = "salesforce-" + program.id();
+        camel.addComponent(component, configure(program));
+        this.template = camel.createProducerTemplate();
+        this.reader = new SalesforceRecordReader(json);
+    }
+
+    static SalesforceComponent configure(ProgramDefinition program) {
+        SalesforceComponent sf = new SalesforceComponent();
+        sf.setLoginUrl(required(program, "login-url"));
+        sf.setClientId(required(program, "client-id"));
+        sf.setClientSecret(required(program, "client-secret"));
+        String auth = program.connection("authentication-type");
+        AuthenticationType type = auth == null ? AuthenticationType.CLIENT_CREDENTIALS
+                : AuthenticationType.valueOf(auth.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        sf.setAuthenticationType(type);
+        if (type == AuthenticationType.USERNAME_PASSWORD) {
+            sf.setUserName(required(program, "user-name"));
+            sf.setPassword(required(program, "password"));
+        }
+        if (program.connection("instance-url") != null) {
+            sf.setInstanceUrl(program.connection("instance-url"));
+        }
+        return sf;
+    }
+
+    private static String required(ProgramDefinition program, String key) {
+        String value = program.connection(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("Program '" + program.id() + "': connection." + key
+                    + " is required for a Salesforce program");
+        }
+        return value;
+    }
+
+    @Override
+    public SourcePage changedSince(EntityMapping mapping, Instant since) {
+        return call(component + ":query?rawPayload=true", SoqlBuilder.changedSince(mapping, since));
+    }
+
+    @Override
+    public SourcePage nextPage(EntityMapping mapping, String cursor) {
+        return call(component + ":queryMore?rawPayload=true", cursor);
+    }
+
+    private SourcePage call(String uri, String body) {
+        try {
+            return reader.read(template.requestBody(uri, body, String.class));
+        } catch (CamelExecutionException e) {
+            throw SalesforceErrorClassifier.classify(e.getCause() == null ? e : e.getCause());
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.accordhub.portal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastJsonValue;
+import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicate;
+import com.hazelcast.query.Predicates;
+import dev.accordhub.model.EntityType;
+import dev.accordhub.portal.common.ApiResult;
+import dev.accordhub.portal.common.PageRequest;
+import dev.accordhub.portal.common.Problems;
+import dev.accordhub.routes.consolidate.GoldenStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The portal's reads, straight from the Hazelcast model. Partners are served as stored (they are JSON already);
+ * deals get their golden partner id resolved through the cross-reference, so partner merges show at once.
+ */
+public class PortalQueries {
+
+    private final IMap<String, HazelcastJsonValue> partners;
+    private final IMap<String, HazelcastJsonValue> deals;
+    private final IMap<String, String> xref;
+    private final ObjectMapper json;
+
+    public PortalQueries(HazelcastInstance hazelcast, ObjectMapper json) {
+        this.partners = hazelcast.getMap(GoldenStore.PARTNERS);
+        this.deals = hazelcast.getMap(GoldenStore.DEALS);
+        this.xref = hazelcast.getMap(GoldenStore.XREF);
+        this.json = json;
+    }
+
+    public ApiResult listPartners(String limit, String cursor) {
+        PageRequest page;
+        try {
+            page = PageRequest.parse(limit, cursor);
+        } catch (IllegalArgumentException e) {
+            return Problems.badRequest(e.getMessage());
+        }
+        Predicate<String, HazelcastJsonValue> after = page.afterId() == null ? Predicates.alwaysTrue()
+                : Predicates.greaterThan("__key", page.afterId());
+        List<String> ids = partners.keySet(after).stream().sorted().limit(page.limit() + 1L).toList();
+        Map<String, HazelcastJsonValue> found = partners.getAll(Set.copyOf(ids));
+        List<String> items = new ArrayList<>();
+        for (String id : ids) {
+            HazelcastJsonValue value = found.get(id);
+            if (value != null) {
+                items.add(value.getValue());
+            }
+        }
+        return ok(pageOf(items, ids, page));
+    }
+
+    public ApiResult partner(String id) {
+        HazelcastJsonValue value = partners.get(id);
+        return value == null ? Problems.notFound("Partner", id) : ApiResult.ok(value.getValue());
+    }
+
+    public ApiResult partnerDeals(String id, String limit, String cursor) throws JsonProcessingException {
+        PageRequest page;
+        try {
+            page = PageRequest.parse(limit, cursor);
+        } catch (IllegalArgumentException e) {
+            return Problems.badRequest(e.getMessage());
+        }
+        HazelcastJsonValue partner = partners.get(id);
+        if (partner == null) {
+            return Problems.notFound("Partner", id);
+        }
+        List<String> keys = new ArrayList<>();
+        for (JsonNode ref : json.readTree(partner.getValue()).path("sources")) {
+            keys.add(ref.path("program").asText() + ":" + EntityType.PARTNER.code() + ":"
+                    + ref.path("externalId").asText());
+        }
+        Predicate<String, HazelcastJsonValue> ofPartner = Predicates.in("partnerKey", keys.toArray(String[]::new));
+        Predicate<String, HazelcastJsonValue> query = page.afterId() == null ? ofPartner
+                : Predicates.and(ofPartner, Predicates.greaterThan("__key", page.afterId()));
+        List<Map.Entry<String, HazelcastJsonValue>> entries = deals.entrySet(query).stream()
+                .sorted(Map.Entry.comparingByKey()).limit(page.limit() + 1L).toList();
+        List<String> ids = entries.stream().map(Map.Entry::getKey).toList();
+        List<String> items = new ArrayList<>();
+        for (Map.Entry<String, HazelcastJsonValue> entry : entries) {
+            items.add(dealView(entry.getValue()));
+        }
+        return ok(pageOf(items, ids, page));
+    }
+
+    public ApiResult deal(String id) throws JsonProcessingException {
+        HazelcastJsonValue value = deals.get(id);
+        return value == null ? Problems.notFound("Deal", id) : ApiResult.ok(dealView(value));
+    }
+
+    private String dealView(HazelcastJsonValue stored) throws JsonProcessingException {
+        ObjectNode deal = (ObjectNode) json.readTree(stored.getValue());
+        JsonNode partnerKey = deal.remove("partnerKey");
+        ObjectNode view = json.createObjectNode();
+        view.set("id", deal.remove("id"));
+        view.put("partnerId", partnerKey == null ? null : xref.get(partnerKey.asText()));
+        view.setAll(deal);
+        return json.writeValueAsString(view);
+    }
+
+    private static String pageOf(List<String> items, List<String> ids, PageRequest page) {
+        boolean more = items.size() > page.limit();
+        List<String> shown = more ? items.subList(0, page.limit()) : items;
+        String next = more ? "\"" + PageRequest.cursorAfter(ids.get(page.limit() - 1)) + "\"" : "null";
+        return "{\"items\":[" + String.join(",", shown) + "],\"limit\":" + page.limit() + ",\"nextCursor\":" + next
+                + "}";
+    }
+
+    private static ApiResult ok(String body) {
+        return ApiResult.ok(body);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.accordhub.portal.common;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** RFC 9457 problem details with a stable {@code type} per kind of error. */
+public final class Problems {
+
+    public static final String TYPE_BASE = "https://accordhub.dev/problems/";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Problems() {
+    }
+
+    public static ApiResult notFound(String what, String id) {
+        return problem(404, "not-found", what + " not found", "No " + what.toLowerCase() + " with id '" + id + "'");
+    }
+
+    public static ApiResult badRequest(String detail) {
+        return problem(400, "invalid-request", "Invalid request", detail);
+    }
+
+    public static ApiResult problem(int status, String type, String title, String detail) {
+        ObjectNode body = JSON.createObjectNode()
+                .put("type", TYPE_BASE + type)
+                .put("title", title)
+                .put("status", status)
+                .put("detail", detail);
+        return new ApiResult(status, ApiResult.PROBLEM_JSON, body.toString());
+    }
+}

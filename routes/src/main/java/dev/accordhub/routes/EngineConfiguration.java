@@ -1,0 +1,132 @@
+package dev.accordhub.routes;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hazelcast.core.HazelcastInstance;
+import dev.accordhub.connectors.hubspot.HubSpotConnector;
+import dev.accordhub.connectors.salesforce.SalesforceConnector;
+import dev.accordhub.model.EntityType;
+import dev.accordhub.model.program.ProgramDefinition;
+import dev.accordhub.model.program.ProgramRecordMapper;
+import dev.accordhub.model.source.SourceClient;
+import dev.accordhub.routes.consolidate.ConsolidateRoute;
+import dev.accordhub.routes.consolidate.ConsolidationService;
+import dev.accordhub.routes.consolidate.Consolidator;
+import dev.accordhub.routes.consolidate.GoldenModelLoader;
+import dev.accordhub.routes.consolidate.GoldenStore;
+import dev.accordhub.routes.deadletter.DeadLetterRoute;
+import dev.accordhub.routes.deadletter.ErrorHandlingConfiguration;
+import dev.accordhub.routes.infra.TopicProvisioner;
+import dev.accordhub.routes.ingest.CheckpointStore;
+import dev.accordhub.routes.ingest.IngestPoller;
+import dev.accordhub.routes.ingest.IngestRoutes;
+import dev.accordhub.routes.ingest.KafkaIngestSink;
+import dev.accordhub.routes.programs.ProgramLoader;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** Wires the engine: programs, connectors, ingest pollers, consolidation, dead letters. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EngineProperties.class)
+public class EngineConfiguration {
+
+    /** The hub's Kafka, as camel-kafka is configured to reach it. */
+    public record KafkaBootstrap(String servers) {
+    }
+
+    @Bean
+    KafkaBootstrap kafkaBootstrap(@Value("${camel.component.kafka.brokers}") String servers,
+            EngineProperties properties) {
+        TopicProvisioner.ensureTopics(servers, properties.kafka().partitions(),
+                properties.kafka().replicationFactor(), properties.kafka().deadLetterRetentionMs());
+        return new KafkaBootstrap(servers);
+    }
+
+    @Bean
+    List<ProgramDefinition> programs(EngineProperties properties, Environment environment) {
+        return new ProgramLoader(environment::resolveRequiredPlaceholders).load(properties.programsDir());
+    }
+
+    @Bean(destroyMethod = "close")
+    CheckpointStore checkpointStore(KafkaBootstrap kafka, ObjectMapper json) {
+        return new CheckpointStore(kafka.servers(), json);
+    }
+
+    @Bean
+    List<IngestPoller> ingestPollers(List<ProgramDefinition> programs, CamelContext camel, ObjectMapper json,
+            CheckpointStore checkpoints) {
+        KafkaIngestSink sink = new KafkaIngestSink(camel.createProducerTemplate(), json);
+        List<IngestPoller> pollers = new ArrayList<>();
+        for (ProgramDefinition program : programs) {
+            SourceClient client = switch (program.system()) {
+                case SalesforceConnector.SYSTEM -> new SalesforceConnector(camel, program, json);
+                case HubSpotConnector.SYSTEM -> new HubSpotConnector(camel, program, json);
+                default -> throw new IllegalStateException("No connector for system " + program.system());
+            };
+            ProgramRecordMapper mapper = new ProgramRecordMapper(program);
+            for (EntityType entity : EntityType.values()) {
+                if (program.entity(entity) != null) {
+                    pollers.add(new IngestPoller(entity, mapper, client, checkpoints, sink, Clock.systemUTC()));
+                }
+            }
+        }
+        return pollers;
+    }
+
+    @Bean
+    IngestRoutes ingestRoutes(List<IngestPoller> ingestPollers) {
+        return new IngestRoutes(ingestPollers);
+    }
+
+    @Bean
+    GoldenStore goldenStore(HazelcastInstance hazelcast, ObjectMapper json) {
+        return new GoldenStore(hazelcast, json);
+    }
+
+    @Bean
+    ConsolidationService consolidationService(GoldenStore store, ObjectMapper json) {
+        return new ConsolidationService(new Consolidator(store), json);
+    }
+
+    @Bean
+    ConsolidateRoute consolidateRoute(ConsolidationService service) {
+        return new ConsolidateRoute(service);
+    }
+
+    @Bean
+    ErrorHandlingConfiguration errorHandlingConfiguration() {
+        return new ErrorHandlingConfiguration();
+    }
+
+    @Bean
+    DeadLetterRoute deadLetterRoute() {
+        return new DeadLetterRoute();
+    }
+
+    /** Rebuilds Hazelcast from Kafka once Camel is up, then lets consolidation resume. */
+    @Bean
+    CamelContextConfiguration goldenModelRebuild(KafkaBootstrap kafka, GoldenStore store, ObjectMapper json) {
+        GoldenModelLoader loader = new GoldenModelLoader(kafka.servers(), store, json);
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext camelContext) {
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext camelContext) {
+                try {
+                    loader.rebuildAndStart(camelContext);
+                } catch (Exception e) {
+                    throw new IllegalStateException("Could not rebuild the golden model from Kafka", e);
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,39 @@
+package dev.accordhub.routes.consolidate;
+
+import dev.accordhub.model.EntityType;
+import dev.accordhub.routes.Topics;
+import dev.accordhub.routes.deadletter.ErrorHandlingConfiguration;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kafka.KafkaConstants;
+
+/**
+ * Kafka ingest topics → consolidation → Hazelcast and the compacted golden topics. Starts only once the golden
+ * model has been rebuilt from Kafka ({@link GoldenModelLoader}).
+ */
+public class ConsolidateRoute extends RouteBuilder {
+
+    public static final String ROUTE_ID = "consolidate";
+
+    private final ConsolidationService service;
+
+    public ConsolidateRoute(ConsolidationService service) {
+        this.service = service;
+    }
+
+    @Override
+    public void configure() {
+        String topics = String.join(",", Topics.ingest(EntityType.PARTNER), Topics.ingest(EntityType.USER),
+                Topics.ingest(EntityType.DEAL));
+        from("kafka:" + topics + "?groupId={{accord.consolidate.group-id:accord-consolidate}}"
+                + "&autoOffsetReset=earliest&maxPollRecords=500")
+                .routeId(ROUTE_ID).routeConfigurationId(ErrorHandlingConfiguration.ID).autoStartup(false)
+                .convertBodyTo(String.class)
+                .bean(service, "apply(${header." + KafkaConstants.TOPIC + "}, ${body})").id("consolidate-change")
+                .filter(body().isNotNull())
+                    .setHeader(KafkaConstants.KEY, simple("${body.subject}"))
+                    .setHeader("accordGoldenTopic", method(service, "goldenTopic"))
+                    .bean(service, "toJson").id("write-golden-json")
+                    .toD("kafka:${header.accordGoldenTopic}").id("publish-golden")
+                .end();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.accordhub.routes.consolidate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.accordhub.model.EntityType;
+import dev.accordhub.routes.TopicReader;
+import dev.accordhub.routes.Topics;
+import java.io.IOException;
+import org.apache.camel.CamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rebuilds the Hazelcast model from Kafka at start-up, before consolidation resumes: golden records from the
+ * compacted golden topics (and the cross-reference and match keys from their sources), source snapshots from the
+ * compacted ingest topics. Then it starts the consolidation route, which goes on from its committed offsets.
+ */
+public class GoldenModelLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GoldenModelLoader.class);
+
+    private final String bootstrapServers;
+    private final GoldenStore store;
+    private final ObjectMapper json;
+
+    public GoldenModelLoader(String bootstrapServers, GoldenStore store, ObjectMapper json) {
+        this.bootstrapServers = bootstrapServers;
+        this.store = store;
+        this.json = json;
+    }
+
+    public void rebuildAndStart(CamelContext camel) throws Exception {
+        long started = System.nanoTime();
+        long golden = 0;
+        long sources = 0;
+        for (EntityType entity : EntityType.values()) {
+            golden += TopicReader.readAll(bootstrapServers, Topics.golden(entity),
+                    (id, value) -> loadGolden(entity, id, value));
+            if (entity != EntityType.DEAL) {
+                sources += TopicReader.readAll(bootstrapServers, Topics.ingest(entity),
+                        (key, value) -> loadSource(entity, key, value));
+            }
+        }
+        LOG.info("Golden model rebuilt from Kafka: {} golden and {} source records in {} ms", golden, sources,
+                (System.nanoTime() - started) / 1_000_000);
+        camel.getRouteController().startRoute(ConsolidateRoute.ROUTE_ID);
+    }
+
+    private void loadGolden(EntityType entity, String id, String value) {
+        if (value == null) {
+            store.map(entity).delete(id);
+            return;
+        }
+        JsonNode data = data(value);
+        store.putRaw(entity, id, data.toString());
+        for (JsonNode ref : data.path("sources")) {
+            store.link(ref.path("program").asText() + ":" + entity.code() + ":" + ref.path("externalId").asText(),
+                    id);
+        }
+        store.claimMatchKey(matchKey(entity, data), id);
+    }
+
+    private void loadSource(EntityType entity, String key, String value) {
+        if (value == null) {
+            return;
+        }
+        JsonNode data = data(value);
+        store.putSourceRecordRaw(key, data.toString());
+        String goldenId = store.goldenIdOf(key);
+        if (goldenId != null) {
+            store.claimMatchKey(matchKey(entity, data), goldenId);
+        }
+    }
+
+    static String matchKey(EntityType entity, JsonNode record) {
+        return switch (entity) {
+            case PARTNER -> record.hasNonNull("domain") ? "partner:domain:" + record.get("domain").asText() : null;
+            case USER -> record.hasNonNull("email") ? "user:email:" + record.get("email").asText() : null;
+            case DEAL -> null;
+        };
+    }
+
+    private JsonNode data(String event) {
+        try {
+            return json.readTree(event).path("data");
+        } catch (IOException e) {
+            throw new IllegalStateException("Unreadable event in Kafka: " + event, e);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.accordhub.routes.consolidate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastJsonValue;
+import com.hazelcast.map.IMap;
+import dev.accordhub.model.Deal;
+import dev.accordhub.model.EntityType;
+import dev.accordhub.model.PartnerOrg;
+import dev.accordhub.model.PartnerUser;
+
+/**
+ * The consolidated model in Hazelcast. Values are JSON ({@link HazelcastJsonValue}) so they are indexed and queried
+ * by field and served to the portal without another serialisation. Map names and indexes: hazelcast.yaml.
+ * <ul>
+ *   <li>{@code partners}, {@code users}, {@code deals}: golden records by golden id;</li>
+ *   <li>{@code xref}: source key → golden id;</li>
+ *   <li>{@code match-keys}: a match key (e.g. {@code partner:domain:acme.com}) → golden id;</li>
+ *   <li>{@code source-records}: source key → the source's own canonical snapshot, kept for survivorship.</li>
+ * </ul>
+ */
+public class GoldenStore {
+
+    public static final String PARTNERS = "partners";
+    public static final String USERS = "users";
+    public static final String DEALS = "deals";
+    public static final String XREF = "xref";
+    public static final String MATCH_KEYS = "match-keys";
+    public static final String SOURCE_RECORDS = "source-records";
+
+    private final IMap<String, HazelcastJsonValue> partners;
+    private final IMap<String, HazelcastJsonValue> users;
+    private final IMap<String, HazelcastJsonValue> deals;
+    private final IMap<String, String> xref;
+    private final IMap<String, String> matchKeys;
+    private final IMap<String, HazelcastJsonValue> sourceRecords;
+    private final ObjectMapper json;
+
+    public GoldenStore(HazelcastInstance hazelcast, ObjectMapper json) {
+        this.partners = hazelcast.getMap(PARTNERS);
+        this.users = hazelcast.getMap(USERS);
+        this.deals = hazelcast.getMap(DEALS);
+        this.xref = hazelcast.getMap(XREF);
+        this.matchKeys = hazelcast.getMap(MATCH_KEYS);
+        this.sourceRecords = hazelcast.getMap(SOURCE_RECORDS);
+        this.json = json;
+    }
+
+    public IMap<String, HazelcastJsonValue> map(EntityType entity) {
+        return switch (entity) {
+            case PARTNER -> partners;
+            case USER -> users;
+            case DEAL -> deals;
+        };
+    }
+
+    public <T> T get(EntityType entity, String id, Class<T> type) {
+        return read(map(entity).get(id), type);
+    }
+
+    public void put(EntityType entity, String id, Object golden) {
+        map(entity).set(id, writeValue(golden));
+    }
+
+    public void putRaw(EntityType entity, String id, String goldenJson) {
+        map(entity).set(id, new HazelcastJsonValue(goldenJson));
+    }
+
+    public String goldenIdOf(String sourceKey) {
+        return xref.get(sourceKey);
+    }
+
+    public void link(String sourceKey, String goldenId) {
+        xref.set(sourceKey, goldenId);
+    }
+
+    public String matched(String matchKey) {
+        return matchKey == null ? null : matchKeys.get(matchKey);
+    }
+
+    public void claimMatchKey(String matchKey, String goldenId) {
+        if (matchKey != null) {
+            matchKeys.putIfAbsent(matchKey, goldenId);
+        }
+    }
+
+    public <T> T sourceRecord(String sourceKey, Class<T> type) {
+        return read(sourceRecords.get(sourceKey), type);
+    }
+
+    public void putSourceRecord(String sourceKey, Object record) {
+        sourceRecords.set(sourceKey, writeValue(record));
+    }
+
+    public void putSourceRecordRaw(String sourceKey, String recordJson) {
+        sourceRecords.set(sourceKey, new HazelcastJsonValue(recordJson));
+    }
+
+    public String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private HazelcastJsonValue writeValue(Object value) {
+        return new HazelcastJsonValue(write(value));
+    }
+
+    private <T> T read(HazelcastJsonValue value, Class<T> type) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return json.readValue(value.getValue(), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Corrupt " + type.getSimpleName() + " in Hazelcast: " + value, e);
+        }
+    }
+
+    static Class<?> recordType(EntityType entity) {
+        return switch (entity) {
+            case PARTNER -> PartnerOrg.class;
+            case USER -> PartnerUser.class;
+            case DEAL -> Deal.class;
+        };
+    }
+}

@@ -1,0 +1,42 @@
+package dev.accordhub.routes.deadletter;
+
+import dev.accordhub.model.DeadLetter;
+import dev.accordhub.routes.Topics;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.model.dataformat.JsonLibrary;
+
+/**
+ * The dead letter channel's end: wraps the failed message's original payload and the failure reason into a
+ * {@link DeadLetter} and writes it to {@code accord.deadletter}.
+ */
+public class DeadLetterRoute extends RouteBuilder {
+
+    public static final String ENDPOINT = "direct:dead-letter";
+
+    @Override
+    public void configure() {
+        from(ENDPOINT).routeId("dead-letter")
+                .process(DeadLetterRoute::toDeadLetter).id("wrap-dead-letter")
+                .marshal().json(JsonLibrary.Jackson)
+                .to("kafka:" + Topics.DEAD_LETTER).id("write-dead-letter")
+                .log("Dead letter ${header." + KafkaConstants.KEY + "} written: ${exchangeProperty.accordReason}");
+    }
+
+    static void toDeadLetter(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String reason = cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        String key = exchange.getMessage().getHeader(KafkaConstants.KEY, String.class);
+        String source = exchange.getMessage().getHeader(KafkaConstants.TOPIC, String.class);
+        String stage = exchange.getFromRouteId();
+        DeadLetter letter = new DeadLetter(UUID.randomUUID().toString(), stage, source, key, reason,
+                exchange.getMessage().getBody(String.class), Instant.now());
+        exchange.setProperty("accordReason", reason);
+        exchange.getMessage().removeHeaders("kafka.*");
+        exchange.getMessage().setHeader(KafkaConstants.KEY, key == null ? letter.id() : key);
+        exchange.getMessage().setBody(letter);
+    }
+}

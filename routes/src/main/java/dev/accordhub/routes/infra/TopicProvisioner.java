@@ -1,0 +1,65 @@
+package dev.accordhub.routes.infra;
+
+import dev.accordhub.model.EntityType;
+import dev.accordhub.routes.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the hub's topics when they are missing. Ingest, golden and checkpoint topics are compacted: the latest
+ * value per key is kept forever, which is what lets a restarted hub rebuild its state. Dead letters are kept for
+ * a configurable time.
+ */
+public final class TopicProvisioner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
+
+    private TopicProvisioner() {
+    }
+
+    public static void ensureTopics(String bootstrapServers, int partitions, short replication, long deadLetterRetentionMs) {
+        List<NewTopic> wanted = new ArrayList<>();
+        for (EntityType entity : EntityType.values()) {
+            wanted.add(compacted(Topics.ingest(entity), partitions, replication));
+            wanted.add(compacted(Topics.golden(entity), partitions, replication));
+        }
+        wanted.add(compacted(Topics.CHECKPOINTS, 1, replication));
+        wanted.add(new NewTopic(Topics.DEAD_LETTER, partitions, replication).configs(Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, Long.toString(deadLetterRetentionMs))));
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(props)) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+                LOG.info("Created Kafka topics {}", missing.stream().map(NewTopic::name).toList());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating Kafka topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot create the hub's Kafka topics at " + bootstrapServers + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static NewTopic compacted(String name, int partitions, short replication) {
+        return new NewTopic(name, partitions, replication).configs(Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "60000"));
+    }
+}

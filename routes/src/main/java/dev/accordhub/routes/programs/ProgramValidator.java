@@ -1,0 +1,97 @@
+package dev.accordhub.routes.programs;
+
+import dev.accordhub.model.DealStage;
+import dev.accordhub.model.EntityType;
+import dev.accordhub.model.PartnerType;
+import dev.accordhub.model.Tier;
+import dev.accordhub.model.program.EntityMapping;
+import dev.accordhub.model.program.ProgramDefinition;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Checks a program definition and lists every problem, each with its field path. */
+final class ProgramValidator {
+
+    static final Set<String> SYSTEMS = Set.of("salesforce", "hubspot");
+    private static final Map<EntityType, List<String>> REQUIRED_FIELDS = Map.of(
+            EntityType.PARTNER, List.of("name", "tier"),
+            EntityType.USER, List.of("email"),
+            EntityType.DEAL, List.of("name", "partner", "stage"));
+    private static final Map<EntityType, Set<String>> KNOWN_FIELDS = Map.of(
+            EntityType.PARTNER, Set.of("name", "domain", "country", "tier", "type"),
+            EntityType.USER, Set.of("email", "firstName", "lastName", "title", "partner"),
+            EntityType.DEAL, Set.of("name", "partner", "customer", "amount", "currency", "stage", "closeDate"));
+
+    private final List<String> problems = new ArrayList<>();
+
+    List<String> validate(ProgramDefinition p, String fileId) {
+        if (p.id() == null || !p.id().matches("[a-z][a-z0-9-]*")) {
+            problems.add("id: '" + p.id() + "' must be lower-case letters, digits and dashes");
+        } else if (!p.id().equals(fileId)) {
+            problems.add("id: '" + p.id() + "' must match the file name '" + fileId + ".yaml'");
+        }
+        if (p.system() == null || !SYSTEMS.contains(p.system())) {
+            problems.add("system: '" + p.system() + "' is not one of " + SYSTEMS);
+        }
+        checkCurrency(p.defaultCurrency());
+        if (p.entity(EntityType.PARTNER) == null) {
+            problems.add("entities.partner: missing (every program maps its partner companies)");
+        }
+        p.entities().forEach((code, mapping) -> checkEntity(code, mapping));
+        checkMap("tiers", p.tiers(), names(Tier.values()), p.entity(EntityType.PARTNER) != null);
+        checkMap("partner-types", p.partnerTypes(), names(PartnerType.values()), false);
+        checkMap("deal-stages", p.dealStages(), names(DealStage.values()), p.entity(EntityType.DEAL) != null);
+        return problems;
+    }
+
+    private void checkCurrency(String code) {
+        try {
+            Currency.getInstance(code == null ? "" : code);
+        } catch (IllegalArgumentException e) {
+            problems.add("default-currency: '" + code + "' is not an ISO 4217 code");
+        }
+    }
+
+    private void checkEntity(String code, EntityMapping mapping) {
+        EntityType type;
+        try {
+            type = EntityType.fromCode(code);
+        } catch (IllegalArgumentException e) {
+            problems.add("entities." + code + ": unknown entity (known: partner, user, deal)");
+            return;
+        }
+        if (mapping.object() == null || mapping.object().isBlank()) {
+            problems.add("entities." + code + ".object: missing");
+        }
+        for (String field : REQUIRED_FIELDS.get(type)) {
+            if (mapping.sourceField(field) == null) {
+                problems.add("entities." + code + ".fields." + field + ": missing (required)");
+            }
+        }
+        for (String field : mapping.fields().keySet()) {
+            if (!KNOWN_FIELDS.get(type).contains(field)) {
+                problems.add("entities." + code + ".fields." + field + ": unknown canonical field (known: "
+                        + KNOWN_FIELDS.get(type) + ")");
+            }
+        }
+    }
+
+    private void checkMap(String name, Map<String, String> map, Set<String> allowed, boolean required) {
+        if (required && map.isEmpty()) {
+            problems.add(name + ": missing");
+        }
+        map.forEach((source, target) -> {
+            if (!allowed.contains(target)) {
+                problems.add(name + "." + source + ": '" + target + "' is not one of " + allowed);
+            }
+        });
+    }
+
+    private static Set<String> names(Enum<?>[] values) {
+        return Set.copyOf(Arrays.stream(values).map(Enum::name).toList());
+    }
+}
