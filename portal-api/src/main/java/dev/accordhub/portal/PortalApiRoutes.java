@@ -20,7 +20,7 @@ public class PortalApiRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        restConfiguration().component("platform-http").bindingMode(RestBindingMode.off).inlineRoutes(false)
+        restConfiguration().component("platform-http").bindingMode(RestBindingMode.off).inlineRoutes(false);
 
         onException(Exception.class).handled(true)
                 .log(org.apache.camel.LoggingLevel.ERROR, "Portal API request failed: ${exception.stacktrace}")

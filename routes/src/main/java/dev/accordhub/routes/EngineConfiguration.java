@@ -51,7 +51,7 @@ public class EngineConfiguration {
 
     @Bean
     List<ProgramDefinition> programs(EngineProperties properties, Environment environment) {
-        return new ProgramLoader(environment::resolveRequiredPlaceholders).load(properties.programsDir());
+        return new ProgramLoader(environment::resolveRequiredPlaceholders).load(properties.programsPath());
     }
 
     @Bean(destroyMethod = "close")

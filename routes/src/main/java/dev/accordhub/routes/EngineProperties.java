@@ -10,11 +10,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param kafka       topic layout of the hub's own topics
  */
 @ConfigurationProperties("accord")
-public record EngineProperties(Path programsDir, Kafka kafka) {
+public record EngineProperties(String programsDir, Kafka kafka) {
 
     public EngineProperties {
-        programsDir = programsDir == null ? Path.of("config/programs") : programsDir;
+        programsDir = programsDir == null ? "config/programs" : programsDir;
         kafka = kafka == null ? new Kafka(3, (short) 1, 14L * 24 * 3600 * 1000) : kafka;
+    }
+
+    /** Kept as text: Spring's own String-to-Path conversion treats it as a resource and rejects {@code ../}. */
+    public Path programsPath() {
+        return Path.of(programsDir);
     }
 
     public record Kafka(int partitions, short replicationFactor, long deadLetterRetentionMs) {

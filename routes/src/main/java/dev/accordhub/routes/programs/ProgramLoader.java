@@ -2,8 +2,10 @@ package dev.accordhub.routes.programs;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.accordhub.model.program.ProgramDefinition;
 import java.io.IOException;
@@ -15,8 +17,8 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
- * Reads every {@code <id>.yaml} of the programs directory. {@code ${...}} placeholders are resolved first (by the
- * caller's environment), then each file is validated; any problem stops start-up with the file and field named.
+ * Reads every {@code <id>.yaml} of the programs directory. Placeholders in values are resolved by the caller's
+ * environment, then each file is validated; any problem stops start-up with the file and field named.
  */
 public final class ProgramLoader {
 
@@ -52,11 +54,15 @@ public final class ProgramLoader {
         String name = file.getFileName().toString();
         ProgramDefinition program;
         try {
-            String text = placeholders.apply(Files.readString(file));
-            program = yaml.readValue(text, ProgramDefinition.class);
+            JsonNode tree = yaml.readTree(Files.readString(file));
+            if (tree == null || !tree.isObject()) {
+                throw new ProgramConfigException(file + ": not a YAML mapping");
+            }
+            resolvePlaceholders(file, "", (ObjectNode) tree);
+            program = yaml.treeToValue(tree, ProgramDefinition.class);
         } catch (JsonMappingException e) {
             throw new ProgramConfigException(file + ": " + fieldPath(e) + ": " + e.getOriginalMessage(), e);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException e) {
             throw new ProgramConfigException(file + ": " + e.getMessage(), e);
         }
         List<String> problems = new ProgramValidator().validate(program, name.substring(0, name.length() - 5));
@@ -64,6 +70,23 @@ public final class ProgramLoader {
             throw new ProgramConfigException(file + " is invalid:\n  - " + String.join("\n  - ", problems));
         }
         return program;
+    }
+
+    /** Resolves {@code ${...}} in string values only, so comments may mention them freely. */
+    private void resolvePlaceholders(Path file, String path, ObjectNode node) {
+        for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) node::fields) {
+            String where = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+            JsonNode value = field.getValue();
+            if (value.isObject()) {
+                resolvePlaceholders(file, where, (ObjectNode) value);
+            } else if (value.isTextual() && value.asText().contains("${")) {
+                try {
+                    node.put(field.getKey(), placeholders.apply(value.asText()));
+                } catch (IllegalArgumentException e) {
+                    throw new ProgramConfigException(file + ": " + where + ": " + e.getMessage(), e);
+                }
+            }
+        }
     }
 
     private static String fieldPath(JsonMappingException e) {

@@ -1,0 +1,47 @@
+package dev.accordhub.hub.sandbox;
+
+import dev.accordhub.sandbox.hubspot.HubSpotSandbox;
+import dev.accordhub.sandbox.salesforce.SalesforceSandbox;
+import dev.accordhub.sandbox.seed.DemoData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts the two acquired programs' CRMs of the demo: a Salesforce-compatible org (program helios) and a
+ * HubSpot-compatible portal (program vantage), seeded with overlapping partner data. Default profile only.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SandboxProperties.class)
+@ConditionalOnProperty(name = "accord.sandbox.enabled", havingValue = "true")
+public class SandboxConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxConfiguration.class);
+
+    @Bean
+    DemoData demoData(SandboxProperties properties) {
+        return DemoData.generate(properties.seed(), properties.partnersPerProgram(), properties.anchor());
+    }
+
+    @Bean(destroyMethod = "close")
+    SalesforceSandbox salesforceSandbox(SandboxProperties properties, DemoData demoData) {
+        SandboxProperties.Salesforce sf = properties.salesforce();
+        SalesforceSandbox sandbox = SalesforceSandbox.builder().port(sf.port()).clientId(sf.clientId())
+                .clientSecret(sf.clientSecret()).seed(demoData).start();
+        LOG.info("Salesforce sandbox (program helios) at {}", sandbox.baseUrl());
+        return sandbox;
+    }
+
+    @Bean(destroyMethod = "close")
+    HubSpotSandbox hubSpotSandbox(SandboxProperties properties, DemoData demoData) {
+        SandboxProperties.HubSpot hs = properties.hubspot();
+        HubSpotSandbox sandbox = HubSpotSandbox.builder().port(hs.port()).clientId(hs.clientId())
+                .clientSecret(hs.clientSecret()).refreshToken(hs.refreshToken())
+                .rateLimitPerSecond(hs.requestsPerSecond()).seed(demoData).start();
+        LOG.info("HubSpot sandbox (program vantage) at {}", sandbox.baseUrl());
+        return sandbox;
+    }
+}

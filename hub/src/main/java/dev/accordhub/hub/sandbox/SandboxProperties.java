@@ -1,0 +1,24 @@
+package dev.accordhub.hub.sandbox;
+
+import java.time.Instant;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The emulated CRMs of the default profile ({@code accord.sandbox.*}). Seeded data is drawn from {@code seed} and
+ * dated before {@code anchor}, so a restarted demo serves the same records with the same stamps and the hub's
+ * watermarks see nothing new.
+ */
+@ConfigurationProperties("accord.sandbox")
+public record SandboxProperties(boolean enabled, long seed, int partnersPerProgram, Instant anchor,
+        Salesforce salesforce, HubSpot hubspot) {
+
+    public SandboxProperties {
+        anchor = anchor == null ? Instant.parse("2026-11-20T00:00:00Z") : anchor;
+    }
+
+    public record Salesforce(int port, String clientId, String clientSecret) {
+    }
+
+    public record HubSpot(int port, String clientId, String clientSecret, String refreshToken, int requestsPerSecond) {
+    }
+}

@@ -1,0 +1,252 @@
+package dev.accordhub.hub;
+
+import static dev.accordhub.hub.HubTestSupport.get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.accordhub.model.DeadLetter;
+import dev.accordhub.sandbox.hubspot.HubSpotObject;
+import dev.accordhub.sandbox.hubspot.HubSpotSandbox;
+import dev.accordhub.sandbox.salesforce.SalesforceSandbox;
+import dev.accordhub.sandbox.seed.DemoData;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The default profile end to end: both sandbox CRMs → camel-salesforce / camel-http → Kafka → consolidation →
+ * Hazelcast → portal API, with real embedded Kafka, Artemis and Hazelcast.
+ */
+@SpringBootTest(classes = AccordHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class HubEndToEndIT {
+
+    static final int PARTNERS_PER_PROGRAM = 40;
+    static final Duration INGEST = Duration.ofSeconds(60);
+    /** The issue asks for 2 s; CI machines are shared and noisy, the bench measures the real figure. */
+    static final Duration VISIBLE = Duration.ofSeconds(10);
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("accord.data-dir", () -> dataDir.toString());
+        registry.add("accord.programs-dir", () -> "../config/programs");
+        int kafka = HubTestSupport.freePort();
+        int controller = HubTestSupport.freePort();
+        int salesforce = HubTestSupport.freePort();
+        int hubspot = HubTestSupport.freePort();
+        registry.add("accord.embedded.kafka.port", () -> kafka);
+        registry.add("accord.embedded.kafka.controller-port", () -> controller);
+        registry.add("accord.sandbox.salesforce.port", () -> salesforce);
+        registry.add("accord.sandbox.hubspot.port", () -> hubspot);
+        registry.add("accord.sandbox.partners-per-program", () -> PARTNERS_PER_PROGRAM);
+        registry.add("accord.sandbox.hubspot.requests-per-second", () -> 100);
+        registry.add("accord.ingest.poll-interval-ms", () -> 200);
+    }
+
+    @LocalServerPort
+    int port;
+    @Value("${camel.component.kafka.brokers}")
+    String kafka;
+    @Autowired
+    SalesforceSandbox salesforce;
+    @Autowired
+    HubSpotSandbox hubspot;
+    @Autowired
+    DemoData demoData;
+
+    String api;
+
+    @BeforeEach
+    void waitForTheInitialIngest() {
+        api = "http://127.0.0.1:" + port;
+        int expected = 2 * PARTNERS_PER_PROGRAM - demoData.sharedDomains().size();
+        await().atMost(INGEST).untilAsserted(() ->
+                assertThat(HubTestSupport.allPartners(api)).hasSizeGreaterThanOrEqualTo(expected));
+    }
+
+    @Test
+    void aPartnerInBothProgramsIsOneRecordWithBothSources() {
+        String shared = demoData.sharedDomains().iterator().next();
+        List<JsonNode> matches = HubTestSupport.allPartners(api).stream()
+                .filter(p -> shared.equals(p.path("domain").asText())).toList();
+
+        assertThat(matches).hasSize(1);
+        assertThat(matches.get(0).path("sources")).extracting(s -> s.path("program").asText())
+                .containsExactlyInAnyOrder("helios", "vantage");
+        assertThat(matches.get(0).path("sources")).allSatisfy(s -> assertThat(s.path("externalId").asText()).isNotBlank());
+    }
+
+    @Test
+    void aRenameThroughTheSalesforceRestApiReachesThePortal() {
+        JsonNode partner = partnerOf("helios");
+        String accountId = sourceId(partner, "helios");
+        String name = "Renamed Through Salesforce " + System.nanoTime();
+
+        salesforcePatch("Account", accountId, Map.of("Name", name));
+
+        await().atMost(VISIBLE).untilAsserted(() -> assertThat(
+                get(api + "/api/v1/partners/" + partner.path("id").asText()).body().path("name").asText())
+                .isEqualTo(name));
+    }
+
+    @Test
+    void aDealAmountChangedInHubSpotReachesThePortalWithItsPartner() {
+        JsonNode partner = partnerOf("vantage");
+        JsonNode deal = get(api + "/api/v1/partners/" + partner.path("id").asText() + "/deals").body()
+                .path("items").get(0);
+        assertThat(deal.path("partnerId").asText()).isEqualTo(partner.path("id").asText());
+        String dealId = sourceId(deal, "vantage");
+
+        hubspot.update("deals", dealId, Map.of("amount", "123456.78"));
+
+        await().atMost(VISIBLE).untilAsserted(() -> {
+            JsonNode now = get(api + "/api/v1/deals/" + deal.path("id").asText()).body();
+            assertThat(now.path("amount").path("amount").decimalValue()).isEqualByComparingTo("123456.78");
+        });
+    }
+
+    @Test
+    void anUnmappableRecordGoesToTheDeadLetterTopicAndIngestGoesOn() {
+        Map<String, Object> bad = new HashMap<>();
+        bad.put("Name", "Tier Nobody Knows Ltd");
+        bad.put("Website", "unknown-tier.example");
+        bad.put("IsPartner", true);
+        bad.put("Partner_Tier__c", "Titanium");
+        String badId = salesforce.putRaw("Account", bad);
+        JsonNode partner = partnerOf("helios");
+        String name = "Still Flowing " + System.nanoTime();
+        salesforce.update("Account", sourceId(partner, "helios"), Map.of("Name", name));
+
+        await().atMost(INGEST).untilAsserted(() -> {
+            List<DeadLetter> letters = HubTestSupport.deadLetters(kafka);
+            assertThat(letters).anySatisfy(letter -> {
+                assertThat(letter.key()).isEqualTo("helios:partner:" + badId);
+                assertThat(letter.reason()).contains("Partner_Tier__c").contains("Titanium");
+                assertThat(letter.payload()).contains("Tier Nobody Knows Ltd");
+            });
+        });
+        await().atMost(VISIBLE).untilAsserted(() -> assertThat(
+                get(api + "/api/v1/partners/" + partner.path("id").asText()).body().path("name").asText())
+                .isEqualTo(name));
+        assertThat(HubTestSupport.allPartners(api)).noneMatch(p -> "unknown-tier.example".equals(p.path("domain").asText()));
+    }
+
+    @Test
+    void aStormOf429sFromHubSpotDelaysButLosesNothing() {
+        long limitedBefore = hubspot.rateLimitedCount();
+        hubspot.setRateLimitPerSecond(2);
+        try {
+            Set<String> domains = IntStream.range(0, 12).mapToObj(i -> "storm-" + i + "-" + System.nanoTime() + ".example")
+                    .collect(Collectors.toSet());
+            for (String domain : domains) {
+                HubSpotObject created = hubspot.create("companies", Map.of("name", "Storm " + domain,
+                        "domain", domain, "country", "US", "partner_tier", "Gold", "partner_type", "VAR"));
+                assertThat(created.id()).isNotBlank();
+            }
+
+            await().atMost(INGEST).untilAsserted(() -> assertThat(HubTestSupport.allPartners(api).stream()
+                    .map(p -> p.path("domain").asText())).containsAll(domains));
+            assertThat(hubspot.rateLimitedCount()).isGreaterThan(limitedBefore);
+        } finally {
+            hubspot.setRateLimitPerSecond(100);
+        }
+    }
+
+    @Test
+    void unknownIdsArePortalProblemsAndPageSizesAreCapped() {
+        HubTestSupport.Answer missing = get(api + "/api/v1/partners/no-such-partner");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+        assertThat(missing.body().path("type").asText()).endsWith("/not-found");
+        assertThat(get(api + "/api/v1/deals/no-such-deal").status()).isEqualTo(404);
+
+        assertThat(get(api + "/api/v1/partners?limit=5000").body().path("limit").asInt()).isEqualTo(200);
+        HubTestSupport.Answer bad = get(api + "/api/v1/partners?limit=many");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().path("detail").asText()).contains("limit");
+    }
+
+    @Test
+    void pagesFollowTheCursorWithoutGapsOrRepeats() {
+        List<JsonNode> all = HubTestSupport.allPartners(api);
+        JsonNode first = get(api + "/api/v1/partners?limit=7").body();
+        JsonNode second = get(api + "/api/v1/partners?limit=7&cursor=" + first.path("nextCursor").asText()).body();
+
+        assertThat(first.path("items")).hasSize(7);
+        assertThat(second.path("items").get(0).path("id").asText()).isEqualTo(all.get(7).path("id").asText());
+        assertThat(all.stream().map(p -> p.path("id").asText()).distinct().count()).isEqualTo(all.size());
+    }
+
+    @Test
+    void healthShowsBrokersGridAndEachConnector() {
+        JsonNode health = get(api + "/actuator/health").body();
+
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        for (String component : List.of("kafka", "artemis", "hazelcast")) {
+            assertThat(health.path("components").path(component).path("status").asText()).as(component).isEqualTo("UP");
+        }
+        JsonNode connectors = health.path("components").path("connectors").path("components");
+        assertThat(connectors.path("helios").path("status").asText()).isEqualTo("UP");
+        assertThat(connectors.path("vantage").path("details").path("partner").path("ingested").asLong()).isPositive();
+    }
+
+    private JsonNode partnerOf(String program) {
+        return HubTestSupport.allPartners(api).stream()
+                .filter(p -> p.path("sources").size() == 1
+                        && program.equals(p.path("sources").get(0).path("program").asText()))
+                .findFirst().orElseThrow();
+    }
+
+    private static String sourceId(JsonNode record, String program) {
+        for (JsonNode source : record.path("sources")) {
+            if (program.equals(source.path("program").asText())) {
+                return source.path("externalId").asText();
+            }
+        }
+        throw new AssertionError("No " + program + " source in " + record);
+    }
+
+    /** A change made the way a user of the CRM's API would: OAuth token, then PATCH on the sObject. */
+    private void salesforcePatch(String type, String id, Map<String, String> fields) {
+        String form = "grant_type=client_credentials&client_id=" + enc("accord-demo") + "&client_secret="
+                + enc("accord-demo-secret");
+        HubTestSupport.Answer token = HubTestSupport.send(HttpRequest.newBuilder(
+                        URI.create(salesforce.baseUrl() + "/services/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        String body = HubTestSupport.JSON.valueToTree(fields).toString();
+        HubTestSupport.Answer patched = HubTestSupport.send(HttpRequest.newBuilder(
+                        URI.create(salesforce.baseUrl() + "/services/data/v56.0/sobjects/" + type + "/" + id))
+                .header("Authorization", "Bearer " + token.body().path("access_token").asText())
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build());
+        assertThat(patched.status()).isEqualTo(204);
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

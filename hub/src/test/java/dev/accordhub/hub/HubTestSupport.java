@@ -1,0 +1,106 @@
+package dev.accordhub.hub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.accordhub.model.DeadLetter;
+import dev.accordhub.routes.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.BiConsumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** What the hub's integration tests share: free ports, a small HTTP client for the API, reading topics. */
+final class HubTestSupport {
+
+    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private HubTestSupport() {
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    record Answer(int status, String contentType, JsonNode body) {
+    }
+
+    static Answer get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+    }
+
+    static Answer send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isBlank() ? null : JSON.readTree(response.body());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every partner the portal lists, following the cursor. */
+    static List<JsonNode> allPartners(String baseUrl) {
+        List<JsonNode> partners = new ArrayList<>();
+        String cursor = null;
+        do {
+            Answer page = get(baseUrl + "/api/v1/partners?limit=200" + (cursor == null ? "" : "&cursor=" + cursor));
+            page.body().path("items").forEach(partners::add);
+            cursor = page.body().path("nextCursor").isNull() ? null : page.body().path("nextCursor").asText();
+        } while (cursor != null);
+        return partners;
+    }
+
+    /** Reads a topic from the beginning to its current end. */
+    static void readTopic(String bootstrap, String topic, BiConsumer<String, String> handler) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<String, String> consumer =
+                     new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, String> rec : consumer.poll(Duration.ofMillis(200))) {
+                    handler.accept(rec.key(), rec.value());
+                }
+            }
+        }
+    }
+
+    static List<DeadLetter> deadLetters(String bootstrap) {
+        List<DeadLetter> letters = new ArrayList<>();
+        readTopic(bootstrap, Topics.DEAD_LETTER, (key, value) -> {
+            try {
+                letters.add(JSON.readValue(value, DeadLetter.class));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return letters;
+    }
+}
