@@ -9,7 +9,10 @@ import dev.accordhub.model.EntityType;
 import dev.accordhub.model.PartnerOrg;
 import dev.accordhub.model.PartnerUser;
 import dev.accordhub.routes.Topics;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -33,11 +36,23 @@ public class ConsolidationService {
             case USER -> consolidator.applyUser(read(body, PartnerUser.class).data());
             case DEAL -> consolidator.applyDeal(read(body, Deal.class).data());
         };
-        return change.map(c -> new ChangeEvent<>(ChangeEvent.SPEC_VERSION,
-                        c.id() + "@" + updatedAt(c.record()).toEpochMilli(), "/accord/golden",
-                        "dev.accordhub.golden." + c.entity().code() + ".upserted", c.id(), updatedAt(c.record()),
-                        "application/json", c.record()))
+        return change.map(c -> new ChangeEvent<>(ChangeEvent.SPEC_VERSION, c.id() + "@" + contentHash(c.record()),
+                        "/accord/golden", "dev.accordhub.golden." + c.entity().code() + ".upserted", c.id(),
+                        updatedAt(c.record()), "application/json", c.record()))
                 .orElse(null);
+    }
+
+    /**
+     * Golden event ids name the content: the same golden state published twice (a replay) keeps its id, and a
+     * merge that changes the sources but not the newest stamp still gets a new one.
+     */
+    private String contentHash(Object record) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(record));
+            return HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** {@code dev.accordhub.golden.partner.upserted} → {@code accord.golden.partner}. */

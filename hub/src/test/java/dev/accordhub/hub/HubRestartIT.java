@@ -1,0 +1,156 @@
+package dev.accordhub.hub;
+
+import static dev.accordhub.hub.HubTestSupport.get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.accordhub.model.EntityType;
+import dev.accordhub.routes.Topics;
+import dev.accordhub.sandbox.hubspot.HubSpotSandbox;
+import dev.accordhub.sandbox.salesforce.SalesforceSandbox;
+import dev.accordhub.sandbox.seed.DemoData;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Stops the hub mid-stream and starts it again on the same data directory, while the CRMs (external here, as in
+ * production) go on changing: the model comes back from Kafka, changes made while the hub was down arrive, and
+ * nothing is ingested or published twice.
+ */
+class HubRestartIT {
+
+    static final int PARTNERS_PER_PROGRAM = 25;
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path dataDir;
+    static DemoData demoData;
+    static SalesforceSandbox salesforce;
+    static HubSpotSandbox hubspot;
+    static final int HTTP_PORT = HubTestSupport.freePort();
+    static final int KAFKA_PORT = HubTestSupport.freePort();
+    static final int CONTROLLER_PORT = HubTestSupport.freePort();
+    static final String API = "http://127.0.0.1:" + HTTP_PORT;
+    static final String KAFKA = "127.0.0.1:" + KAFKA_PORT;
+
+    @BeforeAll
+    static void startTheCrms() {
+        demoData = DemoData.generate(7, PARTNERS_PER_PROGRAM, Instant.parse("2026-11-20T00:00:00Z"));
+        salesforce = SalesforceSandbox.builder().clientId("accord-demo").clientSecret("accord-demo-secret")
+                .seed(demoData).start();
+        hubspot = HubSpotSandbox.builder().clientId("accord-demo").clientSecret("accord-demo-secret")
+                .refreshToken("accord-demo-refresh").rateLimitPerSecond(0).seed(demoData).start();
+    }
+
+    @AfterAll
+    static void stopTheCrms() {
+        salesforce.close();
+        hubspot.close();
+    }
+
+    @Test
+    void aRestartLosesNothingAndDuplicatesNothing() {
+        int expected = 2 * PARTNERS_PER_PROGRAM - demoData.sharedDomains().size();
+        String renamedBefore;
+        String heliosPartner;
+        String vantagePartner;
+        String vantageCompany;
+        try (ConfigurableApplicationContext hub = startHub()) {
+            await().atMost(WAIT).until(() -> HubTestSupport.allPartners(API).size() >= expected);
+            heliosPartner = onlyIn("helios");
+            vantagePartner = onlyIn("vantage");
+            vantageCompany = sourceId(get(API + "/api/v1/partners/" + vantagePartner).body());
+            renamedBefore = "Renamed Before The Restart";
+            salesforce.update("Account", sourceId(get(API + "/api/v1/partners/" + heliosPartner).body()),
+                    Map.of("Name", renamedBefore));
+            await().atMost(WAIT).until(() -> renamedBefore.equals(nameOf(heliosPartner)));
+        }
+
+        hubspot.update("companies", vantageCompany, Map.of("name", "Renamed While The Hub Was Down"));
+        Map<String, Object> account = new HashMap<>();
+        account.put("Name", "Joined While The Hub Was Down");
+        account.put("Website", "https://www.joined-while-down.example");
+        account.put("IsPartner", true);
+        account.put("Partner_Tier__c", "Advanced");
+        salesforce.create("Account", account);
+
+        try (ConfigurableApplicationContext hub = startHub()) {
+            assertThat(nameOf(heliosPartner)).as("rebuilt from Kafka before serving").isEqualTo(renamedBefore);
+            await().atMost(WAIT).until(() -> "Renamed While The Hub Was Down".equals(nameOf(vantagePartner)));
+            await().atMost(WAIT).until(() -> HubTestSupport.allPartners(API).stream()
+                    .anyMatch(p -> "joined-while-down.example".equals(p.path("domain").asText())));
+            assertThat(HubTestSupport.allPartners(API)).hasSize(expected + 1);
+
+            for (EntityType entity : EntityType.values()) {
+                assertNoDuplicateEvents(Topics.ingest(entity));
+                assertNoDuplicateEvents(Topics.golden(entity));
+            }
+            assertThat(eventIds(Topics.ingest(EntityType.PARTNER)))
+                    .as("every seeded partner once, plus the three changes")
+                    .hasSize(2 * PARTNERS_PER_PROGRAM + 3);
+        }
+    }
+
+    private static ConfigurableApplicationContext startHub() {
+        Map<String, Object> props = new HashMap<>();
+        props.put("server.port", HTTP_PORT);
+        props.put("accord.data-dir", dataDir.toString());
+        props.put("accord.programs-dir", "../config/programs");
+        props.put("accord.embedded.kafka.port", KAFKA_PORT);
+        props.put("accord.embedded.kafka.controller-port", CONTROLLER_PORT);
+        props.put("accord.sandbox.enabled", false);
+        props.put("accord.sandbox.salesforce.url", salesforce.baseUrl());
+        props.put("accord.sandbox.hubspot.url", hubspot.baseUrl());
+        props.put("accord.ingest.poll-interval-ms", 200);
+        // As command-line arguments: they rank above application.yml, unlike SpringApplicationBuilder defaults.
+        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(AccordHubApplication.class).run(args);
+    }
+
+    private static void assertNoDuplicateEvents(String topic) {
+        List<String> ids = eventIds(topic);
+        assertThat(ids).as(topic).doesNotHaveDuplicates();
+    }
+
+    private static List<String> eventIds(String topic) {
+        List<String> ids = new ArrayList<>();
+        HubTestSupport.readTopic(KAFKA, topic, (key, value) -> {
+            try {
+                ids.add(HubTestSupport.JSON.readTree(value).path("id").asText());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return ids;
+    }
+
+    private static String onlyIn(String program) {
+        return HubTestSupport.allPartners(API).stream()
+                .filter(p -> p.path("sources").size() == 1
+                        && program.equals(p.path("sources").get(0).path("program").asText()))
+                .map(p -> p.path("id").asText()).findFirst().orElseThrow();
+    }
+
+    private static String nameOf(String partnerId) {
+        return get(API + "/api/v1/partners/" + partnerId).body().path("name").asText();
+    }
+
+    private static String sourceId(JsonNode partner) {
+        return partner.path("sources").get(0).path("externalId").asText();
+    }
+}
