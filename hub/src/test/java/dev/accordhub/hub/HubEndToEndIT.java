@@ -155,6 +155,31 @@ class HubEndToEndIT {
     }
 
     @Test
+    void aMalformedEventOnAnIngestTopicIsDeadLetteredAndConsolidationGoesOn() throws Exception {
+        String garbage = "{\"specversion\":\"1.0\",\"id\":\"x\", this is not JSON";
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
+                "bootstrap.servers", kafka), new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("accord.ingest.partner",
+                    "helios:partner:BROKEN", garbage)).get();
+        }
+        JsonNode partner = partnerOf("vantage");
+        String name = "After The Poison " + System.nanoTime();
+        hubspot.update("companies", sourceId(partner, "vantage"), Map.of("name", name));
+
+        await().atMost(INGEST).untilAsserted(() -> assertThat(HubTestSupport.deadLetters(kafka)).anySatisfy(letter -> {
+            assertThat(letter.key()).isEqualTo("helios:partner:BROKEN");
+            assertThat(letter.stage()).isEqualTo("consolidate");
+            assertThat(letter.source()).isEqualTo("accord.ingest.partner");
+            assertThat(letter.payload()).isEqualTo(garbage);
+            assertThat(letter.reason()).isNotBlank();
+        }));
+        await().atMost(VISIBLE).untilAsserted(() -> assertThat(
+                get(api + "/api/v1/partners/" + partner.path("id").asText()).body().path("name").asText())
+                .isEqualTo(name));
+    }
+
+    @Test
     void aStormOf429sFromHubSpotDelaysButLosesNothing() {
         long limitedBefore = hubspot.rateLimitedCount();
         hubspot.setRateLimitPerSecond(2);

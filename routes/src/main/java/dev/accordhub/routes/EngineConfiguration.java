@@ -106,8 +106,8 @@ public class EngineConfiguration {
     }
 
     @Bean
-    DeadLetterRoute deadLetterRoute() {
-        return new DeadLetterRoute();
+    DeadLetterRoute deadLetterRoute(ObjectMapper json) {
+        return new DeadLetterRoute(json);
     }
 
     /** Rebuilds Hazelcast from Kafka once Camel is up, then lets consolidation resume. */

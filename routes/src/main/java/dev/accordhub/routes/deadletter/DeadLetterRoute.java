@@ -1,5 +1,6 @@
 package dev.accordhub.routes.deadletter;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.accordhub.model.DeadLetter;
 import dev.accordhub.routes.Topics;
 import java.time.Instant;
@@ -7,7 +8,6 @@ import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
-import org.apache.camel.model.dataformat.JsonLibrary;
 
 /**
  * The dead letter channel's end: wraps the failed message's original payload and the failure reason into a
@@ -17,11 +17,18 @@ public class DeadLetterRoute extends RouteBuilder {
 
     public static final String ENDPOINT = "direct:dead-letter";
 
+    private final ObjectMapper json;
+
+    /** The application's mapper: it writes {@code Instant}s as ISO text, like every other topic. */
+    public DeadLetterRoute(ObjectMapper json) {
+        this.json = json;
+    }
+
     @Override
     public void configure() {
         from(ENDPOINT).routeId("dead-letter")
                 .process(DeadLetterRoute::toDeadLetter).id("wrap-dead-letter")
-                .marshal().json(JsonLibrary.Jackson)
+                .process(e -> e.getMessage().setBody(json.writeValueAsString(e.getMessage().getBody())))
                 .to("kafka:" + Topics.DEAD_LETTER).id("write-dead-letter")
                 .log("Dead letter ${header." + KafkaConstants.KEY + "} written: ${exchangeProperty.accordReason}");
     }

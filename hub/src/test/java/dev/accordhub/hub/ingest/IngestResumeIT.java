@@ -1,0 +1,161 @@
+package dev.accordhub.hub.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.accordhub.connectors.salesforce.SalesforceConnector;
+import dev.accordhub.hub.infra.EmbeddedKafkaBroker;
+import dev.accordhub.model.EntityType;
+import dev.accordhub.model.program.EntityMapping;
+import dev.accordhub.model.program.ProgramDefinition;
+import dev.accordhub.model.program.ProgramRecordMapper;
+import dev.accordhub.model.source.SourcePage;
+import dev.accordhub.routes.TopicReader;
+import dev.accordhub.routes.Topics;
+import dev.accordhub.routes.infra.TopicProvisioner;
+import dev.accordhub.routes.ingest.CheckpointStore;
+import dev.accordhub.routes.ingest.IngestPoller;
+import dev.accordhub.routes.ingest.KafkaIngestSink;
+import dev.accordhub.routes.programs.ProgramLoader;
+import dev.accordhub.sandbox.salesforce.SalesforceSandbox;
+import dev.accordhub.sandbox.seed.DemoData;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.component.kafka.KafkaComponent;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A source that fails in the middle of a paged read: the pages before the failure are delivered and
+ * checkpointed, the poll backs off, and the next poll resumes after them — every record once, none twice.
+ * Real Kafka, real camel-salesforce against the Salesforce sandbox answering 503 on the second page.
+ */
+class IngestResumeIT {
+
+    static final int PARTNERS = 30;
+    static final int PAGE = 10;
+
+    @TempDir
+    Path dataDir;
+    EmbeddedKafkaBroker kafka;
+    SalesforceSandbox salesforce;
+    DefaultCamelContext camel;
+    CheckpointStore checkpoints;
+    final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
+
+    @BeforeEach
+    void start() {
+        kafka = new EmbeddedKafkaBroker(dataDir.resolve("kafka"), 0, 0, Map.of());
+        kafka.start();
+        TopicProvisioner.ensureTopics(kafka.bootstrapServers(), 3, (short) 1, 3_600_000);
+        salesforce = SalesforceSandbox.builder().clientId("accord-demo").clientSecret("accord-demo-secret")
+                .queryBatchSize(PAGE).seed(DemoData.generate(3, PARTNERS, Instant.parse("2026-11-20T00:00:00Z")))
+                .start();
+        camel = new DefaultCamelContext();
+        KafkaComponent kafkaComponent = new KafkaComponent();
+        kafkaComponent.getConfiguration().setBrokers(kafka.bootstrapServers());
+        camel.addComponent("kafka", kafkaComponent);
+        checkpoints = new CheckpointStore(kafka.bootstrapServers(), json);
+    }
+
+    @AfterEach
+    void stop() {
+        checkpoints.close();
+        camel.stop();
+        salesforce.close();
+        kafka.close();
+    }
+
+    @Test
+    void aFailureOnTheSecondPageLosesNothingAndDuplicatesNothing() {
+        ProgramDefinition helios = new ProgramLoader(text -> text
+                .replace("${accord.sandbox.salesforce.url}", salesforce.baseUrl())
+                .replaceAll("\\$\\{[A-Z_]+:([^}]*)}", "$1"))
+                .load(Path.of("../config/programs")).stream().filter(p -> p.id().equals("helios")).findFirst()
+                .orElseThrow();
+        SalesforceConnector connector = new SalesforceConnector(camel, helios, json);
+        camel.start();
+        FailingAfterFirstPage source = new FailingAfterFirstPage(connector);
+        IngestPoller poller = new IngestPoller(EntityType.PARTNER, new ProgramRecordMapper(helios), source,
+                checkpoints, new KafkaIngestSink(camel.createProducerTemplate(), json), clock);
+
+        int first = poller.poll();
+
+        assertThat(first).isEqualTo(PAGE);
+        assertThat(poller.status().failing()).isTrue();
+        assertThat(poller.status().lastError()).contains("503");
+        assertThat(poller.poll()).as("backing off").isZero();
+
+        clock.advance(Duration.ofSeconds(2));
+        int second = poller.poll();
+
+        assertThat(first + second).isEqualTo(PARTNERS);
+        assertThat(poller.status().failing()).isFalse();
+        List<String> ids = new ArrayList<>();
+        TopicReader.readAll(kafka.bootstrapServers(), Topics.ingest(EntityType.PARTNER), (key, value) -> ids.add(key));
+        assertThat(ids).hasSize(PARTNERS).doesNotHaveDuplicates();
+        assertThat(poller.poll()).as("nothing new at the source").isZero();
+    }
+
+    /** The real connector; after the first page of the first read, the sandbox is told to fail the next call. */
+    private final class FailingAfterFirstPage implements dev.accordhub.model.source.SourceClient {
+        private final SalesforceConnector delegate;
+        private boolean failed;
+
+        FailingAfterFirstPage(SalesforceConnector delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public SourcePage changedSince(EntityMapping mapping, Instant since) {
+            SourcePage page = delegate.changedSince(mapping, since);
+            if (!failed) {
+                failed = true;
+                salesforce.failNext(1, 503);
+            }
+            return page;
+        }
+
+        @Override
+        public SourcePage nextPage(EntityMapping mapping, String cursor) {
+            return delegate.nextPage(mapping, cursor);
+        }
+    }
+
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
