@@ -25,7 +25,9 @@ public class ConsolidateRoute extends RouteBuilder {
         String topics = String.join(",", Topics.ingest(EntityType.PARTNER), Topics.ingest(EntityType.USER),
                 Topics.ingest(EntityType.DEAL));
         from("kafka:" + topics + "?groupId={{accord.consolidate.group-id:accord-consolidate}}"
-                + "&autoOffsetReset=earliest&maxPollRecords=500&pollTimeoutMs=1000")
+                + "&autoOffsetReset=earliest&maxPollRecords=500&pollTimeoutMs=1000"
+                // If even the dead letter cannot be written, retry the record rather than commit past it.
+                + "&breakOnFirstError=true")
                 .routeId(ROUTE_ID).routeConfigurationId(ErrorHandlingConfiguration.ID).autoStartup(false)
                 .convertBodyTo(String.class)
                 .bean(service, "apply(${header." + KafkaConstants.TOPIC + "}, ${body})").id("consolidate-change")
