@@ -100,6 +100,58 @@ class HubEndToEndIT {
     }
 
     @Test
+    void aPartnerEditedInBothCrmsAtOnceGetsOneWinnerAConflictEventAndLineage() {
+        JsonNode shared = HubTestSupport.allPartners(api).stream().filter(p -> p.path("sources").size() == 2)
+                .findFirst().orElseThrow();
+        String id = shared.path("id").asText();
+        salesforce.update("Account", sourceId(shared, "helios"), Map.of("Name", "Edited In Salesforce"));
+        hubspot.update("companies", sourceId(shared, "vantage"), Map.of("name", "Edited In HubSpot"));
+
+        // Most recent wins (equal stamps fall to helios, first in priority): conflict, record and lineage agree.
+        await().atMost(VISIBLE).untilAsserted(() -> assertThat(conflictsOf(id)).anySatisfy(conflict -> {
+            assertThat(conflict.path("field").asText()).isEqualTo("name");
+            assertThat(conflict.path("values")).extracting(v -> v.path("value").asText())
+                    .containsExactlyInAnyOrder("Edited In Salesforce", "Edited In HubSpot");
+        }));
+        JsonNode conflict = conflictsOf(id).stream().filter(c -> c.path("field").asText().equals("name"))
+                .reduce((first, second) -> second).orElseThrow();
+        String winner = conflict.path("winningValue").asText();
+        String winningProgram = conflict.path("winner").path("program").asText();
+        await().atMost(VISIBLE).untilAsserted(() ->
+                assertThat(get(api + "/api/v1/partners/" + id).body().path("name").asText()).isEqualTo(winner));
+
+        JsonNode lineage = get(api + "/api/v1/partners/" + id + "/lineage").body();
+        assertThat(lineage.path("fields")).anySatisfy(field -> {
+            assertThat(field.path("field").asText()).isEqualTo("name");
+            assertThat(field.path("value").asText()).isEqualTo(winner);
+            assertThat(field.path("source").path("program").asText()).isEqualTo(winningProgram);
+            assertThat(field.path("source").path("version").asText()).isNotBlank();
+            assertThat(field.path("rule").asText()).isEqualTo("MOST_RECENT");
+            assertThat(field.path("candidates").asInt()).isEqualTo(2);
+        });
+        assertThat(get(api + "/api/v1/partners/nope/lineage").status()).isEqualTo(404);
+    }
+
+    private List<JsonNode> conflictsOf(String goldenId) {
+        List<JsonNode> found = new java.util.ArrayList<>();
+        HubTestSupport.readTopic(kafka, "accord.conflicts", (key, value) -> {
+            JsonNode event = HubTestSupport.JSON.valueToTree(parse(value));
+            if (goldenId.equals(key)) {
+                found.add(event.path("data"));
+            }
+        });
+        return found;
+    }
+
+    private static JsonNode parse(String value) {
+        try {
+            return HubTestSupport.JSON.readTree(value);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void aRenameThroughTheSalesforceRestApiReachesThePortal() {
         JsonNode partner = partnerOf("helios");
         String accountId = sourceId(partner, "helios");

@@ -2,6 +2,7 @@ package dev.accordhub.portal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hazelcast.core.HazelcastInstance;
+import dev.accordhub.routes.consolidate.LineageService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,8 +10,8 @@ import org.springframework.context.annotation.Configuration;
 public class PortalApiConfiguration {
 
     @Bean
-    PortalQueries portalQueries(HazelcastInstance hazelcast, ObjectMapper json) {
-        return new PortalQueries(hazelcast, json);
+    PortalQueries portalQueries(HazelcastInstance hazelcast, ObjectMapper json, LineageService lineageService) {
+        return new PortalQueries(hazelcast, json, lineageService);
     }
 
     @Bean

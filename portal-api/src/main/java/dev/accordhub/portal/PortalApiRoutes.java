@@ -36,6 +36,8 @@ public class PortalApiRoutes extends RouteBuilder {
                     .to("direct:portal-partner")
                 .get("/partners/{id}/deals").description("The deals of a partner company across programs")
                     .to("direct:portal-partner-deals")
+                .get("/partners/{id}/lineage").description("Where each field of a partner came from")
+                    .to("direct:portal-partner-lineage")
                 .get("/deals/{id}").description("One deal").to("direct:portal-deal");
 
         from("direct:portal-partners").routeId("portal-partners")
@@ -45,6 +47,8 @@ public class PortalApiRoutes extends RouteBuilder {
         from("direct:portal-partner-deals").routeId("portal-partner-deals")
                 .bean(queries, "partnerDeals(${header.id}, ${header.limit}, ${header.cursor})")
                 .process(PortalApiRoutes::write);
+        from("direct:portal-partner-lineage").routeId("portal-partner-lineage")
+                .bean(queries, "partnerLineage(${header.id})").process(PortalApiRoutes::write);
         from("direct:portal-deal").routeId("portal-deal")
                 .bean(queries, "deal(${header.id})").process(PortalApiRoutes::write);
     }

@@ -14,6 +14,7 @@ import dev.accordhub.portal.common.ApiResult;
 import dev.accordhub.portal.common.PageRequest;
 import dev.accordhub.portal.common.Problems;
 import dev.accordhub.routes.consolidate.GoldenStore;
+import dev.accordhub.routes.consolidate.LineageService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,10 @@ public class PortalQueries {
     private final IMap<String, HazelcastJsonValue> deals;
     private final IMap<String, String> xref;
     private final ObjectMapper json;
+    private final LineageService lineage;
 
-    public PortalQueries(HazelcastInstance hazelcast, ObjectMapper json) {
+    public PortalQueries(HazelcastInstance hazelcast, ObjectMapper json, LineageService lineage) {
+        this.lineage = lineage;
         this.partners = hazelcast.getMap(GoldenStore.PARTNERS);
         this.deals = hazelcast.getMap(GoldenStore.DEALS);
         this.xref = hazelcast.getMap(GoldenStore.XREF);
@@ -90,6 +93,17 @@ public class PortalQueries {
             items.add(dealView(entry.getValue()));
         }
         return ok(pageOf(items, ids, page));
+    }
+
+    /** Where each golden field's value came from: source, source version and the rule that chose it. */
+    public ApiResult partnerLineage(String id) throws JsonProcessingException {
+        var fields = lineage.partnerLineage(id);
+        if (fields.isEmpty()) {
+            return Problems.notFound("Partner", id);
+        }
+        ObjectNode body = json.createObjectNode().put("partnerId", id);
+        body.set("fields", json.valueToTree(fields.get()));
+        return ApiResult.ok(json.writeValueAsString(body));
     }
 
     public ApiResult deal(String id) throws JsonProcessingException {

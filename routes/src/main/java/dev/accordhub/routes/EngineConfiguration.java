@@ -9,6 +9,9 @@ import dev.accordhub.model.program.ProgramDefinition;
 import dev.accordhub.model.program.ProgramRecordMapper;
 import dev.accordhub.model.source.SourceClient;
 import dev.accordhub.routes.consolidate.ConsolidateRoute;
+import dev.accordhub.routes.consolidate.ConsolidationProperties;
+import dev.accordhub.routes.consolidate.LineageService;
+import dev.accordhub.routes.consolidate.survivorship.Survivorship;
 import dev.accordhub.routes.consolidate.ConsolidationService;
 import dev.accordhub.routes.consolidate.Consolidator;
 import dev.accordhub.routes.consolidate.GoldenModelLoader;
@@ -34,7 +37,7 @@ import org.springframework.core.env.Environment;
 
 /** Wires the engine: programs, connectors, ingest pollers, consolidation, dead letters. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(EngineProperties.class)
+@EnableConfigurationProperties({EngineProperties.class, ConsolidationProperties.class})
 public class EngineConfiguration {
 
     /** The hub's Kafka, as camel-kafka is configured to reach it. */
@@ -91,8 +94,18 @@ public class EngineConfiguration {
     }
 
     @Bean
-    ConsolidationService consolidationService(GoldenStore store, ObjectMapper json) {
-        return new ConsolidationService(new Consolidator(store), json);
+    Survivorship survivorship(ConsolidationProperties properties) {
+        return new Survivorship(properties.policy());
+    }
+
+    @Bean
+    ConsolidationService consolidationService(GoldenStore store, Survivorship survivorship, ObjectMapper json) {
+        return new ConsolidationService(new Consolidator(store, survivorship, Clock.systemUTC()), json);
+    }
+
+    @Bean
+    LineageService lineageService(GoldenStore store, Survivorship survivorship) {
+        return new LineageService(store, survivorship);
     }
 
     @Bean

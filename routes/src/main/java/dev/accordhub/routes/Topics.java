@@ -7,6 +7,8 @@ public final class Topics {
 
     public static final String CHECKPOINTS = "accord.checkpoints";
     public static final String DEAD_LETTER = "accord.deadletter";
+    /** Concurrent edits of one golden field in two sources, with the winner. */
+    public static final String CONFLICTS = "accord.conflicts";
 
     private Topics() {
     }

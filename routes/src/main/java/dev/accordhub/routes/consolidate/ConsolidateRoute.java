@@ -31,11 +31,12 @@ public class ConsolidateRoute extends RouteBuilder {
                 .routeId(ROUTE_ID).routeConfigurationId(ErrorHandlingConfiguration.ID).autoStartup(false)
                 .convertBodyTo(String.class)
                 .bean(service, "apply(${header." + KafkaConstants.TOPIC + "}, ${body})").id("consolidate-change")
-                .filter(body().isNotNull())
-                    .setHeader(KafkaConstants.KEY, simple("${body.subject}"))
-                    .setHeader("accordGoldenTopic", method(service, "goldenTopic"))
-                    .bean(service, "toJson").id("write-golden-json")
-                    .toD("kafka:${header.accordGoldenTopic}").id("publish-golden")
+                .split(body())
+                    .setHeader(KafkaConstants.KEY, simple("${body.key}"))
+                    .setHeader("accordTopic", simple("${body.topic}"))
+                    .setBody(simple("${body.value}"))
+                    .removeHeader(KafkaConstants.TOPIC)
+                    .toD("kafka:${header.accordTopic}").id("publish-golden")
                 .end();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.accordhub.model.ChangeEvent;
+import dev.accordhub.model.Conflict;
 import dev.accordhub.model.Deal;
 import dev.accordhub.model.EntityType;
 import dev.accordhub.model.PartnerOrg;
@@ -12,12 +13,14 @@ import dev.accordhub.routes.Topics;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads an ingest event off its topic, hands it to the {@link Consolidator}, and turns the golden change into the
- * CloudEvent published on {@code accord.golden.<entity>}. Null means nothing changed.
+ * Reads an ingest event off its topic, hands it to the {@link Consolidator}, and turns what changed into the
+ * CloudEvents to publish: the golden record on {@code accord.golden.<entity>}, conflicts on {@code accord.conflicts}.
  */
 public class ConsolidationService {
 
@@ -29,17 +32,30 @@ public class ConsolidationService {
         this.json = json;
     }
 
-    public ChangeEvent<Object> apply(String topic, String body) throws JsonProcessingException {
+    /** The golden event and any conflict events to publish for one ingest event; empty if nothing changed. */
+    public List<OutboundRecord> apply(String topic, String body) throws JsonProcessingException {
         EntityType entity = EntityType.fromCode(topic.substring(topic.lastIndexOf('.') + 1));
-        Optional<GoldenChange> change = switch (entity) {
+        Optional<Consolidation> outcome = switch (entity) {
             case PARTNER -> consolidator.applyPartner(read(body, PartnerOrg.class).data());
             case USER -> consolidator.applyUser(read(body, PartnerUser.class).data());
             case DEAL -> consolidator.applyDeal(read(body, Deal.class).data());
         };
-        return change.map(c -> new ChangeEvent<>(ChangeEvent.SPEC_VERSION, c.id() + "@" + contentHash(c.record()),
-                        "/accord/golden", "dev.accordhub.golden." + c.entity().code() + ".upserted", c.id(),
-                        updatedAt(c.record()), "application/json", c.record()))
-                .orElse(null);
+        if (outcome.isEmpty()) {
+            return List.of();
+        }
+        GoldenChange c = outcome.get().golden();
+        ChangeEvent<Object> golden = new ChangeEvent<>(ChangeEvent.SPEC_VERSION, c.id() + "@" + contentHash(c.record()),
+                "/accord/golden", "dev.accordhub.golden." + c.entity().code() + ".upserted", c.id(),
+                updatedAt(c.record()), "application/json", c.record());
+        List<OutboundRecord> out = new ArrayList<>();
+        out.add(new OutboundRecord(Topics.golden(c.entity()), c.id(), json.writeValueAsString(golden)));
+        for (Conflict conflict : outcome.get().conflicts()) {
+            ChangeEvent<Conflict> event = new ChangeEvent<>(ChangeEvent.SPEC_VERSION, conflict.id(),
+                    "/accord/consolidation", "dev.accordhub.conflict.detected", conflict.goldenId(),
+                    conflict.detectedAt(), "application/json", conflict);
+            out.add(new OutboundRecord(Topics.CONFLICTS, conflict.goldenId(), json.writeValueAsString(event)));
+        }
+        return out;
     }
 
     /**
@@ -53,15 +69,6 @@ public class ConsolidationService {
         } catch (NoSuchAlgorithmException | JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** {@code dev.accordhub.golden.partner.upserted} → {@code accord.golden.partner}. */
-    public String goldenTopic(ChangeEvent<Object> event) {
-        return Topics.golden(EntityType.fromCode(event.type().split("\\.")[3]));
-    }
-
-    public String toJson(ChangeEvent<Object> event) throws JsonProcessingException {
-        return json.writeValueAsString(event);
     }
 
     private <T> ChangeEvent<T> read(String body, Class<T> type) throws JsonProcessingException {

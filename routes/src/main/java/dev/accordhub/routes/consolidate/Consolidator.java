@@ -1,10 +1,15 @@
 package dev.accordhub.routes.consolidate;
 
+import dev.accordhub.model.Conflict;
 import dev.accordhub.model.Deal;
 import dev.accordhub.model.EntityType;
 import dev.accordhub.model.PartnerOrg;
 import dev.accordhub.model.PartnerUser;
 import dev.accordhub.model.SourceRef;
+import dev.accordhub.routes.consolidate.survivorship.ConflictDetector;
+import dev.accordhub.routes.consolidate.survivorship.FieldSet;
+import dev.accordhub.routes.consolidate.survivorship.Survivorship;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,30 +19,37 @@ import java.util.function.BiFunction;
  * Applies one source change to the golden model, idempotently: a change whose source version is not newer than
  * the one the golden record already holds for that source changes nothing (duplicates and stale, out-of-order
  * deliveries). Partners with the same web domain and users with the same e-mail, in any program, become one
- * golden record with a source reference per program.
+ * golden record with a source reference per program; its fields are chosen by {@link Survivorship}, and
+ * concurrent edits of one field in two sources are reported as conflicts.
  *
  * <p>Not thread-safe per golden record: the consolidation route applies changes from one consumer thread.
  */
 public class Consolidator {
 
     private final GoldenStore store;
+    private final Survivorship survivorship;
+    private final ConflictDetector conflicts;
+    private final Clock clock;
 
-    public Consolidator(GoldenStore store) {
+    public Consolidator(GoldenStore store, Survivorship survivorship, Clock clock) {
         this.store = store;
+        this.survivorship = survivorship;
+        this.conflicts = new ConflictDetector(survivorship.policy().conflictWindow());
+        this.clock = clock;
     }
 
-    public Optional<GoldenChange> applyPartner(PartnerOrg change) {
-        return applyMatched(EntityType.PARTNER, change, change.sources().get(0),
+    public Optional<Consolidation> applyPartner(PartnerOrg change) {
+        return applyMatched(EntityType.PARTNER, FieldSet.PARTNER, change, change.sources().get(0),
                 change.domain() == null ? null : "partner:domain:" + change.domain(), PartnerOrg.class,
-                Survivorship::partner, PartnerOrg::sources);
+                survivorship::partner, PartnerOrg::sources);
     }
 
-    public Optional<GoldenChange> applyUser(PartnerUser change) {
-        return applyMatched(EntityType.USER, change, change.sources().get(0), "user:email:" + change.email(),
-                PartnerUser.class, Survivorship::user, PartnerUser::sources);
+    public Optional<Consolidation> applyUser(PartnerUser change) {
+        return applyMatched(EntityType.USER, FieldSet.USER, change, change.sources().get(0),
+                "user:email:" + change.email(), PartnerUser.class, survivorship::user, PartnerUser::sources);
     }
 
-    public Optional<GoldenChange> applyDeal(Deal change) {
+    public Optional<Consolidation> applyDeal(Deal change) {
         SourceRef ref = change.sources().get(0);
         String sourceKey = ref.key(EntityType.DEAL);
         String id = GoldenIds.of(EntityType.DEAL, sourceKey);
@@ -49,11 +61,11 @@ public class Consolidator {
                 change.stage(), change.closeDate(), change.updatedAt(), change.sources());
         store.put(EntityType.DEAL, id, golden);
         store.link(sourceKey, id);
-        return Optional.of(new GoldenChange(EntityType.DEAL, id, golden));
+        return Optional.of(Consolidation.of(new GoldenChange(EntityType.DEAL, id, golden)));
     }
 
-    private <T> Optional<GoldenChange> applyMatched(EntityType entity, T change, SourceRef ref, String matchKey,
-            Class<T> type, BiFunction<String, List<T>, T> survivorship,
+    private <T> Optional<Consolidation> applyMatched(EntityType entity, FieldSet<T> fields, T change, SourceRef ref,
+            String matchKey, Class<T> type, BiFunction<String, List<T>, T> merge,
             java.util.function.Function<T, List<SourceRef>> sourcesOf) {
         String sourceKey = ref.key(entity);
         String id = store.goldenIdOf(sourceKey);
@@ -69,22 +81,26 @@ public class Consolidator {
         if (applied != null && !ref.isNewerThan(applied)) {
             return Optional.empty();
         }
+        T previous = applied == null ? null : store.sourceRecord(sourceKey, type);
         store.putSourceRecord(sourceKey, change);
-        List<T> snapshots = new ArrayList<>();
+        List<T> others = new ArrayList<>();
         for (SourceRef other : currentRefs) {
             String otherKey = other.key(entity);
             if (!otherKey.equals(sourceKey)) {
                 T snapshot = store.sourceRecord(otherKey, type);
                 if (snapshot != null) {
-                    snapshots.add(snapshot);
+                    others.add(snapshot);
                 }
             }
         }
+        List<T> snapshots = new ArrayList<>(others);
         snapshots.add(change);
-        T golden = survivorship.apply(id, snapshots);
+        T golden = merge.apply(id, snapshots);
         store.put(entity, id, golden);
         store.link(sourceKey, id);
         store.claimMatchKey(matchKey, id);
-        return Optional.of(new GoldenChange(entity, id, golden));
+        List<Conflict> found = conflicts.detect(fields, entity, id, change, previous, others,
+                survivorship.lineage(fields, snapshots), clock.instant());
+        return Optional.of(new Consolidation(new GoldenChange(entity, id, golden), found));
     }
 }

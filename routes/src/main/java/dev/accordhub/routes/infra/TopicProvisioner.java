@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates the hub's topics when they are missing. Ingest, golden and checkpoint topics are compacted: the latest
  * value per key is kept forever, which is what lets a restarted hub rebuild its state. Dead letters are kept for
- * a configurable time.
+ * a configurable time, and so are conflict events.
  */
 public final class TopicProvisioner {
 
@@ -36,9 +36,11 @@ public final class TopicProvisioner {
             wanted.add(compacted(Topics.golden(entity), partitions, replication));
         }
         wanted.add(compacted(Topics.CHECKPOINTS, 1, replication));
-        wanted.add(new NewTopic(Topics.DEAD_LETTER, partitions, replication).configs(Map.of(
-                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-                TopicConfig.RETENTION_MS_CONFIG, Long.toString(deadLetterRetentionMs))));
+        for (String log : List.of(Topics.DEAD_LETTER, Topics.CONFLICTS)) {
+            wanted.add(new NewTopic(log, partitions, replication).configs(Map.of(
+                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                    TopicConfig.RETENTION_MS_CONFIG, Long.toString(deadLetterRetentionMs))));
+        }
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(props)) {

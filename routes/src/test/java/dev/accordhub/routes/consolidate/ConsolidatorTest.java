@@ -15,7 +15,16 @@ import dev.accordhub.model.PartnerStatus;
 import dev.accordhub.model.PartnerType;
 import dev.accordhub.model.SourceRef;
 import dev.accordhub.model.Tier;
+import dev.accordhub.model.Conflict;
+import dev.accordhub.routes.consolidate.survivorship.FieldLineage;
+import dev.accordhub.routes.consolidate.survivorship.Survivorship;
+import dev.accordhub.routes.consolidate.survivorship.SurvivorshipPolicy;
+import dev.accordhub.routes.consolidate.survivorship.SurvivorshipRule;
+import java.util.Map;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +39,8 @@ class ConsolidatorTest {
     static final Instant T1 = Instant.parse("2026-11-24T10:00:00Z");
     static final Instant T2 = Instant.parse("2026-11-24T11:00:00Z");
     static final Instant T3 = Instant.parse("2026-11-24T12:00:00Z");
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
 
     static HazelcastInstance hazelcast;
     Consolidator consolidator;
@@ -54,7 +65,7 @@ class ConsolidatorTest {
     void emptyMaps() {
         hazelcast.getDistributedObjects().forEach(o -> ((com.hazelcast.map.IMap<?, ?>) o).clear());
         store = new GoldenStore(hazelcast, new ObjectMapper().findAndRegisterModules());
-        consolidator = new Consolidator(store);
+        consolidator = new Consolidator(store, new Survivorship(SurvivorshipPolicy.MOST_RECENT_WINS), CLOCK);
     }
 
     @Test
@@ -68,7 +79,7 @@ class ConsolidatorTest {
     @Test
     void anOlderChangeNeverOverwritesANewerOne() {
         consolidator.applyPartner(partner("helios", "001A", "Acme New Name", "acme.com", Tier.GOLD, T2));
-        Optional<GoldenChange> stale =
+        Optional<Consolidation> stale =
                 consolidator.applyPartner(partner("helios", "001A", "Acme Old Name", "acme.com", Tier.SILVER, T1));
 
         assertThat(stale).isEmpty();
@@ -79,9 +90,9 @@ class ConsolidatorTest {
     @Test
     void theSameDomainInTwoProgramsIsOnePartnerWithTwoSourcesAndTheNewestValuesWin() {
         GoldenChange first = consolidator.applyPartner(
-                partner("helios", "001A", "Acme Corp", "acme.com", Tier.GOLD, T1)).orElseThrow();
+                partner("helios", "001A", "Acme Corp", "acme.com", Tier.GOLD, T1)).orElseThrow().golden();
         GoldenChange second = consolidator.applyPartner(
-                partner("vantage", "9001", "ACME Corporation", "acme.com", Tier.PLATINUM, T2)).orElseThrow();
+                partner("vantage", "9001", "ACME Corporation", "acme.com", Tier.PLATINUM, T2)).orElseThrow().golden();
 
         assertThat(second.id()).isEqualTo(first.id());
         PartnerOrg golden = (PartnerOrg) second.record();
@@ -91,15 +102,15 @@ class ConsolidatorTest {
         assertThat(golden.updatedAt()).isEqualTo(T2);
 
         PartnerOrg afterHeliosEdit = (PartnerOrg) consolidator.applyPartner(
-                partner("helios", "001A", "Acme Corp.", "acme.com", Tier.GOLD, T3)).orElseThrow().record();
+                partner("helios", "001A", "Acme Corp.", "acme.com", Tier.GOLD, T3)).orElseThrow().golden().record();
         assertThat(afterHeliosEdit.name()).isEqualTo("Acme Corp.");
         assertThat(afterHeliosEdit.sources()).hasSize(2);
     }
 
     @Test
     void partnersWithoutADomainStaySeparate() {
-        GoldenChange a = consolidator.applyPartner(partner("helios", "001A", "Nameless", null, Tier.GOLD, T1)).orElseThrow();
-        GoldenChange b = consolidator.applyPartner(partner("vantage", "9001", "Nameless", null, Tier.GOLD, T1)).orElseThrow();
+        GoldenChange a = consolidator.applyPartner(partner("helios", "001A", "Nameless", null, Tier.GOLD, T1)).orElseThrow().golden();
+        GoldenChange b = consolidator.applyPartner(partner("vantage", "9001", "Nameless", null, Tier.GOLD, T1)).orElseThrow().golden();
 
         assertThat(a.id()).isNotEqualTo(b.id());
     }
@@ -109,10 +120,65 @@ class ConsolidatorTest {
         Deal v2 = deal("006X", "250000", T2);
         Deal v1 = deal("006X", "100000", T1);
 
-        GoldenChange applied = consolidator.applyDeal(v2).orElseThrow();
+        GoldenChange applied = consolidator.applyDeal(v2).orElseThrow().golden();
         assertThat(consolidator.applyDeal(v1)).isEmpty();
         assertThat(store.get(EntityType.DEAL, applied.id(), Deal.class).amount()).isEqualTo(Money.of("250000", "USD"));
         assertThat(applied.id()).isEqualTo(GoldenIds.of(EntityType.DEAL, "helios:deal:006X"));
+    }
+
+    @Test
+    void configuredRulesPickTierByProgramPriorityAndTheFullestName() {
+        SurvivorshipPolicy policy = new SurvivorshipPolicy(List.of("helios", "vantage"), SurvivorshipRule.MOST_RECENT,
+                Map.of("tier", SurvivorshipRule.SOURCE_PRIORITY, "name", SurvivorshipRule.MOST_COMPLETE),
+                Duration.ofMinutes(5));
+        consolidator = new Consolidator(store, new Survivorship(policy), CLOCK);
+        consolidator.applyPartner(partner("helios", "001A", "Acme Corporation Ltd", "acme.com", Tier.GOLD, T1));
+        PartnerOrg golden = (PartnerOrg) consolidator.applyPartner(
+                partner("vantage", "9001", "Acme", "acme.com", Tier.PLATINUM, T2)).orElseThrow().golden().record();
+
+        assertThat(golden.tier()).as("helios outranks vantage for tier").isEqualTo(Tier.GOLD);
+        assertThat(golden.name()).as("the fullest name").isEqualTo("Acme Corporation Ltd");
+        List<FieldLineage> lineage = new LineageService(store, new Survivorship(policy))
+                .partnerLineage(golden.id()).orElseThrow();
+        assertThat(lineage).filteredOn(l -> l.field().equals("tier")).singleElement().satisfies(l -> {
+            assertThat(l.source().program()).isEqualTo("helios");
+            assertThat(l.source().version()).isEqualTo(T1);
+            assertThat(l.rule()).isEqualTo(SurvivorshipRule.SOURCE_PRIORITY);
+            assertThat(l.candidates()).isEqualTo(2);
+        });
+        assertThat(lineage).filteredOn(l -> l.field().equals("country")).singleElement()
+                .satisfies(l -> assertThat(l.source().program()).isEqualTo("vantage"));
+    }
+
+    @Test
+    void theSameFieldEditedInBothProgramsAtOnceIsAConflictWithADeterministicWinner() {
+        consolidator.applyPartner(partner("helios", "001A", "Acme Corp", "acme.com", Tier.GOLD, T1));
+        consolidator.applyPartner(partner("vantage", "9001", "Acme Corp", "acme.com", Tier.GOLD, T1));
+        Instant edit = T2;
+        consolidator.applyPartner(partner("helios", "001A", "Acme Helios Name", "acme.com", Tier.GOLD, edit));
+        Consolidation second = consolidator.applyPartner(
+                partner("vantage", "9001", "Acme Vantage Name", "acme.com", Tier.GOLD, edit.plusSeconds(30))).orElseThrow();
+
+        assertThat(second.conflicts()).singleElement().satisfies(conflict -> {
+            assertThat(conflict.field()).isEqualTo("name");
+            assertThat(conflict.winningValue()).isEqualTo("Acme Vantage Name");
+            assertThat(conflict.winner().program()).isEqualTo("vantage");
+            assertThat(conflict.values()).extracting(Conflict.Candidate::value)
+                    .containsExactly("Acme Helios Name", "Acme Vantage Name");
+            assertThat(conflict.rule()).isEqualTo("MOST_RECENT");
+        });
+        assertThat(((PartnerOrg) second.golden().record()).name()).isEqualTo("Acme Vantage Name");
+    }
+
+    @Test
+    void editsFarApartInTimeAreNotAConflict() {
+        consolidator.applyPartner(partner("helios", "001A", "Acme Corp", "acme.com", Tier.GOLD, T1));
+        consolidator.applyPartner(partner("vantage", "9001", "Acme Corp", "acme.com", Tier.GOLD, T1));
+        consolidator.applyPartner(partner("helios", "001A", "Acme Old Rename", "acme.com", Tier.GOLD, T2));
+        Consolidation later = consolidator.applyPartner(
+                partner("vantage", "9001", "Acme New Rename", "acme.com", Tier.GOLD, T3)).orElseThrow();
+
+        assertThat(later.conflicts()).isEmpty();
     }
 
     private static PartnerOrg partner(String program, String id, String name, String domain, Tier tier, Instant at) {
