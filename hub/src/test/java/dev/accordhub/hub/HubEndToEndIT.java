@@ -132,6 +132,29 @@ class HubEndToEndIT {
         assertThat(get(api + "/api/v1/partners/nope/lineage").status()).isEqualTo(404);
     }
 
+    @Test
+    void everyGoldenEventMatchesTheJsonSchemaPublishedForItsEntity() throws Exception {
+        var factory = com.networknt.schema.JsonSchemaFactory.getInstance(
+                com.networknt.schema.SpecVersion.VersionFlag.V202012);
+        var config = com.networknt.schema.SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        for (String entity : List.of("partner", "user", "deal")) {
+            com.networknt.schema.JsonSchema schema;
+            try (var in = getClass().getResourceAsStream("/schemas/golden-" + entity + ".schema.json")) {
+                schema = factory.getSchema(in, config);
+            }
+            List<JsonNode> events = new java.util.ArrayList<>();
+            HubTestSupport.readTopic(kafka, "accord.golden." + entity, (key, value) -> events.add(parse(value)));
+
+            assertThat(events).as(entity).isNotEmpty();
+            for (JsonNode event : events) {
+                assertThat(schema.validate(event)).as(entity + " event " + event.path("id")).isEmpty();
+            }
+            var broken = events.get(0).deepCopy();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) broken.path("data")).remove("sources");
+            assertThat(schema.validate(broken)).as("the schema does check the data").isNotEmpty();
+        }
+    }
+
     private List<JsonNode> conflictsOf(String goldenId) {
         List<JsonNode> found = new java.util.ArrayList<>();
         HubTestSupport.readTopic(kafka, "accord.conflicts", (key, value) -> {
