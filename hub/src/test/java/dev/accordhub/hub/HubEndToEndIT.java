@@ -175,6 +175,30 @@ class HubEndToEndIT {
     }
 
     @Test
+    void aDealDeletedInSalesforceLeavesThePortalWithATombstoneAndADeletedAccountIsDeactivated() {
+        List<JsonNode> candidates = partnersOnlyIn("helios");
+        JsonNode partner = candidates.get(candidates.size() - 1);
+        String partnerId = partner.path("id").asText();
+        JsonNode deal = get(api + "/api/v1/partners/" + partnerId + "/deals").body().path("items").get(0);
+        String dealId = deal.path("id").asText();
+
+        salesforce.delete("Opportunity", sourceId(deal, "helios"));
+        salesforce.delete("Account", sourceId(partner, "helios"));
+
+        await().atMost(VISIBLE).untilAsserted(() -> assertThat(get(api + "/api/v1/deals/" + dealId).status())
+                .isEqualTo(404));
+        await().atMost(VISIBLE).untilAsserted(() -> assertThat(
+                get(api + "/api/v1/partners/" + partnerId).body().path("status").asText()).isEqualTo("INACTIVE"));
+        List<String> tombstones = new java.util.ArrayList<>();
+        HubTestSupport.readTopic(kafka, "accord.golden.deal", (key, value) -> {
+            if (value == null) {
+                tombstones.add(key);
+            }
+        });
+        assertThat(tombstones).contains(dealId);
+    }
+
+    @Test
     void aRenameThroughTheSalesforceRestApiReachesThePortal() {
         JsonNode partner = partnerOf("helios");
         String accountId = sourceId(partner, "helios");
@@ -313,11 +337,16 @@ class HubEndToEndIT {
         assertThat(connectors.path("vantage").path("details").path("partner").path("ingested").asLong()).isPositive();
     }
 
+    /** An active partner found only in this program (tests that delete take the last one, the others the first). */
     private JsonNode partnerOf(String program) {
+        return partnersOnlyIn(program).get(0);
+    }
+
+    private List<JsonNode> partnersOnlyIn(String program) {
         return HubTestSupport.allPartners(api).stream()
-                .filter(p -> p.path("sources").size() == 1
+                .filter(p -> p.path("sources").size() == 1 && "ACTIVE".equals(p.path("status").asText())
                         && program.equals(p.path("sources").get(0).path("program").asText()))
-                .findFirst().orElseThrow();
+                .toList();
     }
 
     private static String sourceId(JsonNode record, String program) {

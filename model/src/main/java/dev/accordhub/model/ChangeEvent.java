@@ -38,6 +38,18 @@ public record ChangeEvent<T>(
                 "dev.accordhub." + entity.code() + ".upserted", key, ref.version(), "application/json", data);
     }
 
+    /** A source record was deleted; {@code data} is its last state, so the version and key travel with it. */
+    public static <T> ChangeEvent<T> deleted(EntityType entity, SourceRef ref, T data) {
+        ChangeEvent<T> upsert = upserted(entity, ref, data);
+        return new ChangeEvent<>(SPEC_VERSION, upsert.id(), upsert.source(), "dev.accordhub." + entity.code()
+                + ".deleted", upsert.subject(), upsert.time(), upsert.datacontenttype(), data);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isDelete() {
+        return type.endsWith(".deleted");
+    }
+
     /** A golden record changed; {@code subject} is its golden id. */
     public static <T> ChangeEvent<T> golden(EntityType entity, String goldenId, long goldenVersion, Instant time, T data) {
         return new ChangeEvent<>(SPEC_VERSION, goldenId + "@" + goldenVersion, "/accord/golden",

@@ -99,8 +99,10 @@ public class EngineConfiguration {
     }
 
     @Bean
-    ConsolidationService consolidationService(GoldenStore store, Survivorship survivorship, ObjectMapper json) {
-        return new ConsolidationService(new Consolidator(store, survivorship, Clock.systemUTC()), json);
+    ConsolidationService consolidationService(GoldenStore store, Survivorship survivorship,
+            ConsolidationProperties properties, ObjectMapper json) {
+        return new ConsolidationService(new Consolidator(store, survivorship, Clock.systemUTC(),
+                properties.removeDeletedSources()), json);
     }
 
     @Bean

@@ -15,11 +15,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *   default-rule: most-recent
  *   fields: { tier: source-priority, name: most-complete }
  *   conflict-window: 5m
+ *   on-source-delete: deactivate   # or remove
  * </pre>
  */
 @ConfigurationProperties("accord.consolidation")
 public record ConsolidationProperties(List<String> sourcePriority, SurvivorshipRule defaultRule,
-        Map<String, SurvivorshipRule> fields, Duration conflictWindow) {
+        Map<String, SurvivorshipRule> fields, Duration conflictWindow, OnSourceDelete onSourceDelete) {
+
+    /** What a partner or user deleted in one source does to its golden record. Deleted deals are always removed. */
+    public enum OnSourceDelete {
+        /** Keep the source on the record, inactive; the record is inactive once no source has it active. */
+        DEACTIVATE,
+        /** Drop the source from the record; drop the record with its last source. */
+        REMOVE
+    }
+
+    public boolean removeDeletedSources() {
+        return onSourceDelete == OnSourceDelete.REMOVE;
+    }
 
     public SurvivorshipPolicy policy() {
         return new SurvivorshipPolicy(sourcePriority, defaultRule, fields, conflictWindow);

@@ -36,14 +36,27 @@ public class ConsolidationService {
     public List<OutboundRecord> apply(String topic, String body) throws JsonProcessingException {
         EntityType entity = EntityType.fromCode(topic.substring(topic.lastIndexOf('.') + 1));
         Optional<Consolidation> outcome = switch (entity) {
-            case PARTNER -> consolidator.applyPartner(read(body, PartnerOrg.class).data());
-            case USER -> consolidator.applyUser(read(body, PartnerUser.class).data());
-            case DEAL -> consolidator.applyDeal(read(body, Deal.class).data());
+            case PARTNER -> {
+                ChangeEvent<PartnerOrg> e = read(body, PartnerOrg.class);
+                yield e.isDelete() ? consolidator.deletePartner(e.data()) : consolidator.applyPartner(e.data());
+            }
+            case USER -> {
+                ChangeEvent<PartnerUser> e = read(body, PartnerUser.class);
+                yield e.isDelete() ? consolidator.deleteUser(e.data()) : consolidator.applyUser(e.data());
+            }
+            case DEAL -> {
+                ChangeEvent<Deal> e = read(body, Deal.class);
+                yield e.isDelete() ? consolidator.deleteDeal(e.data()) : consolidator.applyDeal(e.data());
+            }
         };
         if (outcome.isEmpty()) {
             return List.of();
         }
         GoldenChange c = outcome.get().golden();
+        if (c.record() == null) {
+            // Removed: a tombstone, so compaction forgets the record and a rebuild does not bring it back.
+            return List.of(new OutboundRecord(Topics.golden(c.entity()), c.id(), null));
+        }
         ChangeEvent<Object> golden = new ChangeEvent<>(ChangeEvent.SPEC_VERSION, c.id() + "@" + contentHash(c.record()),
                 "/accord/golden", "dev.accordhub.golden." + c.entity().code() + ".upserted", c.id(),
                 updatedAt(c.record()), "application/json", c.record());

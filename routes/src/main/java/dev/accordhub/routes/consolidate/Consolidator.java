@@ -31,8 +31,15 @@ public class Consolidator {
     private final ConflictDetector conflicts;
     private final Clock clock;
 
-    public Consolidator(GoldenStore store, Survivorship survivorship, Clock clock) {
+    private final boolean removeDeletedSources;
+
+    /**
+     * @param removeDeletedSources on a source's delete of a partner or user: true drops that source from the golden
+     *                             record (and the record with its last source); false keeps it, inactive
+     */
+    public Consolidator(GoldenStore store, Survivorship survivorship, Clock clock, boolean removeDeletedSources) {
         this.store = store;
+        this.removeDeletedSources = removeDeletedSources;
         this.survivorship = survivorship;
         this.conflicts = new ConflictDetector(survivorship.policy().conflictWindow());
         this.clock = clock;
@@ -62,6 +69,65 @@ public class Consolidator {
         store.put(EntityType.DEAL, id, golden);
         store.link(sourceKey, id);
         return Optional.of(Consolidation.of(new GoldenChange(EntityType.DEAL, id, golden)));
+    }
+
+    /** A deal deleted at its source leaves the golden model: removed from Hazelcast, a tombstone on Kafka. */
+    public Optional<Consolidation> deleteDeal(Deal deleted) {
+        SourceRef ref = deleted.sources().get(0);
+        String sourceKey = ref.key(EntityType.DEAL);
+        String id = GoldenIds.of(EntityType.DEAL, sourceKey);
+        Deal current = store.get(EntityType.DEAL, id, Deal.class);
+        if (current == null || !ref.isNewerThan(current.sources().get(0))) {
+            return Optional.empty();
+        }
+        store.remove(EntityType.DEAL, id);
+        store.unlink(sourceKey);
+        return Optional.of(Consolidation.of(new GoldenChange(EntityType.DEAL, id, null)));
+    }
+
+    public Optional<Consolidation> deletePartner(PartnerOrg deleted) {
+        return removeDeletedSources
+                ? removeSource(EntityType.PARTNER, deleted.sources().get(0), PartnerOrg.class, survivorship::partner,
+                        PartnerOrg::sources)
+                : applyPartner(deleted);
+    }
+
+    public Optional<Consolidation> deleteUser(PartnerUser deleted) {
+        return removeDeletedSources
+                ? removeSource(EntityType.USER, deleted.sources().get(0), PartnerUser.class, survivorship::user,
+                        PartnerUser::sources)
+                : applyUser(deleted);
+    }
+
+    private <T> Optional<Consolidation> removeSource(EntityType entity, SourceRef ref, Class<T> type,
+            BiFunction<String, List<T>, T> merge, java.util.function.Function<T, List<SourceRef>> sourcesOf) {
+        String sourceKey = ref.key(entity);
+        String id = store.goldenIdOf(sourceKey);
+        T current = id == null ? null : store.get(entity, id, type);
+        if (current == null) {
+            return Optional.empty();
+        }
+        SourceRef applied = sourcesOf.apply(current).stream().filter(r -> r.key(entity).equals(sourceKey))
+                .findFirst().orElse(null);
+        if (applied == null || !ref.isNewerThan(applied)) {
+            return Optional.empty();
+        }
+        store.unlink(sourceKey);
+        store.removeSourceRecord(sourceKey);
+        List<T> remaining = new ArrayList<>();
+        for (SourceRef other : sourcesOf.apply(current)) {
+            T snapshot = other.key(entity).equals(sourceKey) ? null : store.sourceRecord(other.key(entity), type);
+            if (snapshot != null) {
+                remaining.add(snapshot);
+            }
+        }
+        if (remaining.isEmpty()) {
+            store.remove(entity, id);
+            return Optional.of(Consolidation.of(new GoldenChange(entity, id, null)));
+        }
+        T golden = merge.apply(id, remaining);
+        store.put(entity, id, golden);
+        return Optional.of(Consolidation.of(new GoldenChange(entity, id, golden)));
     }
 
     private <T> Optional<Consolidation> applyMatched(EntityType entity, FieldSet<T> fields, T change, SourceRef ref,

@@ -67,6 +67,18 @@ public class GoldenStore {
         map(entity).set(id, new HazelcastJsonValue(goldenJson));
     }
 
+    public void remove(EntityType entity, String id) {
+        map(entity).delete(id);
+    }
+
+    public void unlink(String sourceKey) {
+        xref.delete(sourceKey);
+    }
+
+    public void removeSourceRecord(String sourceKey) {
+        sourceRecords.delete(sourceKey);
+    }
+
     public String goldenIdOf(String sourceKey) {
         return xref.get(sourceKey);
     }

@@ -124,17 +124,21 @@ public class IngestPoller {
         return switch (entity) {
             case PARTNER -> {
                 var org = mapper.toPartner(rec);
-                yield ChangeEvent.upserted(entity, org.sources().get(0), org);
+                yield event(rec, org.sources().get(0), org);
             }
             case USER -> {
                 var user = mapper.toUser(rec);
-                yield ChangeEvent.upserted(entity, user.sources().get(0), user);
+                yield event(rec, user.sources().get(0), user);
             }
             case DEAL -> {
                 var deal = mapper.toDeal(rec);
-                yield ChangeEvent.upserted(entity, deal.sources().get(0), deal);
+                yield event(rec, deal.sources().get(0), deal);
             }
         };
+    }
+
+    private <T> ChangeEvent<T> event(SourceRecord rec, dev.accordhub.model.SourceRef ref, T data) {
+        return rec.deleted() ? ChangeEvent.deleted(entity, ref, data) : ChangeEvent.upserted(entity, ref, data);
     }
 
     private void backOff(RuntimeException e) {

@@ -37,7 +37,7 @@ public class KafkaIngestSink implements IngestSink {
     public void deliver(List<ChangeEvent<?>> events, List<DeadLetter> deadLetters) {
         List<CompletableFuture<Exchange>> sends = new ArrayList<>(events.size() + deadLetters.size());
         for (ChangeEvent<?> event : events) {
-            String entity = event.type().split("\\.")[2];
+            String entity = event.type().split("\\.")[2]; // dev.accordhub.<entity>.upserted|deleted
             sends.add(send(Topics.ingest(EntityType.fromCode(entity)), event.subject(), event));
         }
         for (DeadLetter letter : deadLetters) {

@@ -65,7 +65,7 @@ class ConsolidatorTest {
     void emptyMaps() {
         hazelcast.getDistributedObjects().forEach(o -> ((com.hazelcast.map.IMap<?, ?>) o).clear());
         store = new GoldenStore(hazelcast, new ObjectMapper().findAndRegisterModules());
-        consolidator = new Consolidator(store, new Survivorship(SurvivorshipPolicy.MOST_RECENT_WINS), CLOCK);
+        consolidator = new Consolidator(store, new Survivorship(SurvivorshipPolicy.MOST_RECENT_WINS), CLOCK, true);
     }
 
     @Test
@@ -131,7 +131,7 @@ class ConsolidatorTest {
         SurvivorshipPolicy policy = new SurvivorshipPolicy(List.of("helios", "vantage"), SurvivorshipRule.MOST_RECENT,
                 Map.of("tier", SurvivorshipRule.SOURCE_PRIORITY, "name", SurvivorshipRule.MOST_COMPLETE),
                 Duration.ofMinutes(5));
-        consolidator = new Consolidator(store, new Survivorship(policy), CLOCK);
+        consolidator = new Consolidator(store, new Survivorship(policy), CLOCK, true);
         consolidator.applyPartner(partner("helios", "001A", "Acme Corporation Ltd", "acme.com", Tier.GOLD, T1));
         PartnerOrg golden = (PartnerOrg) consolidator.applyPartner(
                 partner("vantage", "9001", "Acme", "acme.com", Tier.PLATINUM, T2)).orElseThrow().golden().record();
@@ -179,6 +179,36 @@ class ConsolidatorTest {
                 partner("vantage", "9001", "Acme New Rename", "acme.com", Tier.GOLD, T3)).orElseThrow();
 
         assertThat(later.conflicts()).isEmpty();
+    }
+
+    @Test
+    void aDeletedDealLeavesTheModelAndAStaleDeleteDoesNot() {
+        GoldenChange applied = consolidator.applyDeal(deal("006X", "100", T2)).orElseThrow().golden();
+
+        assertThat(consolidator.deleteDeal(deal("006X", "100", T1))).as("older than the record").isEmpty();
+        Consolidation deleted = consolidator.deleteDeal(deal("006X", "100", T3)).orElseThrow();
+
+        assertThat(deleted.golden().record()).as("a tombstone").isNull();
+        assertThat(store.get(EntityType.DEAL, applied.id(), Deal.class)).isNull();
+        assertThat(consolidator.deleteDeal(deal("006X", "100", T3))).as("deleting twice").isEmpty();
+    }
+
+    @Test
+    void aPartnerDeletedInOneProgramKeepsItsOtherSourceAndGoesWithItsLast() {
+        consolidator.applyPartner(partner("helios", "001A", "Acme Corp", "acme.com", Tier.GOLD, T1));
+        String id = consolidator.applyPartner(partner("vantage", "9001", "ACME", "acme.com", Tier.SILVER, T2))
+                .orElseThrow().golden().id();
+
+        PartnerOrg afterHeliosDelete = (PartnerOrg) consolidator.deletePartner(
+                partner("helios", "001A", "Acme Corp", "acme.com", Tier.GOLD, T3)).orElseThrow().golden().record();
+        assertThat(afterHeliosDelete.sources()).extracting(SourceRef::program).containsExactly("vantage");
+        assertThat(afterHeliosDelete.name()).isEqualTo("ACME");
+        assertThat(store.goldenIdOf("helios:partner:001A")).isNull();
+
+        Consolidation last = consolidator.deletePartner(
+                partner("vantage", "9001", "ACME", "acme.com", Tier.SILVER, T3)).orElseThrow();
+        assertThat(last.golden().record()).isNull();
+        assertThat(store.get(EntityType.PARTNER, id, PartnerOrg.class)).isNull();
     }
 
     private static PartnerOrg partner(String program, String id, String name, String domain, Tier tier, Instant at) {

@@ -63,7 +63,8 @@ public final class SalesforceConnector implements SourceClient {
 
     @Override
     public SourcePage changedSince(EntityMapping mapping, Instant since) {
-        return call(component + ":query?rawPayload=true", SoqlBuilder.changedSince(mapping, since));
+        // queryAll: deleted records (IsDeleted, in the recycle bin) are changes the hub must see too.
+        return call(component + ":queryAll?rawPayload=true", SoqlBuilder.changedSince(mapping, since));
     }
 
     @Override

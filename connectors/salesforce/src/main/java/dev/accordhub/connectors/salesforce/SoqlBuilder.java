@@ -8,8 +8,9 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Builds the incremental SOQL query of one mapped object: every mapped field plus Id and SystemModstamp, records
- * modified at or after the watermark, oldest first with Id as tie-breaker so paging is stable.
+ * Builds the incremental SOQL query of one mapped object: every mapped field plus Id, SystemModstamp and IsDeleted
+ * (it runs through queryAll, so deletions arrive as changes), records modified at or after the watermark, oldest
+ * first with Id as tie-breaker so paging is stable.
  */
 public final class SoqlBuilder {
 
@@ -23,6 +24,7 @@ public final class SoqlBuilder {
         Set<String> fields = new LinkedHashSet<>();
         fields.add("Id");
         fields.add("SystemModstamp");
+        fields.add("IsDeleted");
         fields.addAll(mapping.sourceFields());
         StringBuilder soql = new StringBuilder("SELECT ").append(String.join(", ", fields))
                 .append(" FROM ").append(mapping.object())

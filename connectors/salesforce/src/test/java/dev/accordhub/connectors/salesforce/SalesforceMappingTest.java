@@ -99,7 +99,7 @@ class SalesforceMappingTest {
     void incrementalSoqlFiltersOnTheWatermarkAndOrdersStably() {
         String soql = SoqlBuilder.changedSince(HELIOS.entities().get("partner"), Instant.parse("2026-11-24T09:15:02Z"));
 
-        assertThat(soql).startsWith("SELECT Id, SystemModstamp, BillingCountry, Name, Partner_Tier__c")
+        assertThat(soql).startsWith("SELECT Id, SystemModstamp, IsDeleted, BillingCountry, Name, Partner_Tier__c")
                 .contains("FROM Account WHERE SystemModstamp >= 2026-11-24T09:15:02.000Z AND IsPartner = true")
                 .endsWith("ORDER BY SystemModstamp ASC, Id ASC");
     }
