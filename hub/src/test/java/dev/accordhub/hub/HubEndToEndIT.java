@@ -199,6 +199,58 @@ class HubEndToEndIT {
     }
 
     @Test
+    void aLikelyDuplicateWaitsForAStewardThenMergesAndUnmergesThroughTheApi() {
+        JsonNode helios = partnersOnlyIn("helios").get(1);
+        String heliosId = helios.path("id").asText();
+        String domain = "other-domain-" + System.nanoTime() + ".example";
+        hubspot.create("companies", Map.of("name", helios.path("name").asText().toUpperCase(),
+                "domain", domain, "country", helios.path("country").asText(), "partner_tier", "Silver",
+                "partner_type", "VAR"));
+
+        JsonNode task = await().atMost(VISIBLE).until(() -> openTaskFor(heliosId), java.util.Objects::nonNull);
+        String newcomer = task.path("goldenId").asText();
+        assertThat(get(api + "/api/v1/partners/" + newcomer).body().path("domain").asText()).isEqualTo(domain);
+
+        HubTestSupport.Answer accepted = post("/api/v1/ops/stewardship/" + task.path("id").asText() + "/accept", "");
+        assertThat(accepted.status()).isEqualTo(202);
+        await().atMost(VISIBLE).untilAsserted(() -> {
+            assertThat(get(api + "/api/v1/partners/" + newcomer).status()).isEqualTo(404);
+            assertThat(get(api + "/api/v1/partners/" + heliosId).body().path("sources")).hasSize(2);
+        });
+        assertThat(post("/api/v1/ops/stewardship/" + task.path("id").asText() + "/accept", "").status())
+                .as("a decided task").isEqualTo(409);
+
+        String vantageId = sourceId(get(api + "/api/v1/partners/" + heliosId).body(), "vantage");
+        HubTestSupport.Answer unmerged = post("/api/v1/ops/partners/" + heliosId + "/unmerge",
+                "{\"program\":\"vantage\",\"externalId\":\"" + vantageId + "\"}");
+        assertThat(unmerged.status()).isEqualTo(202);
+        await().atMost(VISIBLE).untilAsserted(() ->
+                assertThat(get(api + "/api/v1/partners/" + heliosId).body().path("sources")).hasSize(1));
+
+        JsonNode xref = get(api + "/api/v1/ops/partners/" + heliosId + "/xref").body();
+        assertThat(xref.path("history")).extracting(h -> h.path("type").asText() + ":" + h.path("outcome").asText())
+                .containsExactly("ACCEPT:done", "UNMERGE:done");
+        assertThat(post("/api/v1/ops/partners/" + heliosId + "/merge", "{}").status()).isEqualTo(400);
+        assertThat(post("/api/v1/ops/partners/" + heliosId + "/merge", "{\"otherId\":\"nope\"}").status())
+                .isEqualTo(404);
+    }
+
+    private JsonNode openTaskFor(String candidateId) {
+        for (JsonNode task : get(api + "/api/v1/ops/stewardship?status=OPEN").body().path("items")) {
+            if (candidateId.equals(task.path("candidateId").asText())) {
+                return task;
+            }
+        }
+        return null;
+    }
+
+    private HubTestSupport.Answer post(String path, String body) {
+        return HubTestSupport.send(HttpRequest.newBuilder(URI.create(api + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    @Test
     void aRenameThroughTheSalesforceRestApiReachesThePortal() {
         JsonNode partner = partnerOf("helios");
         String accountId = sourceId(partner, "helios");

@@ -2,7 +2,11 @@ package dev.accordhub.portal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hazelcast.core.HazelcastInstance;
+import dev.accordhub.portal.ops.IdentityOperations;
 import dev.accordhub.routes.consolidate.LineageService;
+import dev.accordhub.routes.consolidate.identity.StewardshipStore;
+import java.time.Clock;
+import org.apache.camel.CamelContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,7 +19,14 @@ public class PortalApiConfiguration {
     }
 
     @Bean
-    PortalApiRoutes portalApiRoutes(PortalQueries portalQueries) {
-        return new PortalApiRoutes(portalQueries);
+    IdentityOperations identityOperations(HazelcastInstance hazelcast, StewardshipStore stewardship,
+            CamelContext camel, ObjectMapper json) {
+        return new IdentityOperations(hazelcast, stewardship, camel.createProducerTemplate(), json,
+                Clock.systemUTC());
+    }
+
+    @Bean
+    PortalApiRoutes portalApiRoutes(PortalQueries portalQueries, IdentityOperations identityOperations) {
+        return new PortalApiRoutes(portalQueries, identityOperations);
     }
 }

@@ -2,6 +2,7 @@ package dev.accordhub.portal;
 
 import dev.accordhub.portal.common.ApiResult;
 import dev.accordhub.portal.common.Problems;
+import dev.accordhub.portal.ops.IdentityOperations;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.rest.RestBindingMode;
@@ -13,9 +14,11 @@ import org.apache.camel.model.rest.RestBindingMode;
 public class PortalApiRoutes extends RouteBuilder {
 
     private final PortalQueries queries;
+    private final IdentityOperations identity;
 
-    public PortalApiRoutes(PortalQueries queries) {
+    public PortalApiRoutes(PortalQueries queries, IdentityOperations identity) {
         this.queries = queries;
+        this.identity = identity;
     }
 
     @Override
@@ -39,6 +42,34 @@ public class PortalApiRoutes extends RouteBuilder {
                 .get("/partners/{id}/lineage").description("Where each field of a partner came from")
                     .to("direct:portal-partner-lineage")
                 .get("/deals/{id}").description("One deal").to("direct:portal-deal");
+
+        // Operator endpoints (the operator role once authentication exists, issue 5).
+        rest("/api/v1/ops").produces("application/json")
+                .get("/stewardship").description("Possible duplicates awaiting a decision (?status=OPEN|ACCEPTED|REJECTED)")
+                    .to("direct:ops-stewardship")
+                .post("/stewardship/{taskId}/accept").description("Merge the two records of a task")
+                    .to("direct:ops-stewardship-accept")
+                .post("/stewardship/{taskId}/reject").description("Keep the two records of a task apart")
+                    .to("direct:ops-stewardship-reject")
+                .post("/partners/{id}/merge").description("Merge partner {otherId} into this one")
+                    .to("direct:ops-merge")
+                .post("/partners/{id}/unmerge").description("Take one source {program, externalId} out of a partner")
+                    .to("direct:ops-unmerge")
+                .get("/partners/{id}/xref").description("A partner's sources and identity history")
+                    .to("direct:ops-xref");
+
+        from("direct:ops-stewardship").routeId("ops-stewardship")
+                .bean(identity, "tasks(${header.status})").process(PortalApiRoutes::write);
+        from("direct:ops-stewardship-accept").routeId("ops-stewardship-accept")
+                .bean(identity, "decide(${header.taskId}, 'accept')").process(PortalApiRoutes::write);
+        from("direct:ops-stewardship-reject").routeId("ops-stewardship-reject")
+                .bean(identity, "decide(${header.taskId}, 'reject')").process(PortalApiRoutes::write);
+        from("direct:ops-merge").routeId("ops-merge").convertBodyTo(String.class)
+                .bean(identity, "merge(${header.id}, ${body})").process(PortalApiRoutes::write);
+        from("direct:ops-unmerge").routeId("ops-unmerge").convertBodyTo(String.class)
+                .bean(identity, "unmerge(${header.id}, ${body})").process(PortalApiRoutes::write);
+        from("direct:ops-xref").routeId("ops-xref")
+                .bean(identity, "history(${header.id})").process(PortalApiRoutes::write);
 
         from("direct:portal-partners").routeId("portal-partners")
                 .bean(queries, "listPartners(${header.limit}, ${header.cursor})").process(PortalApiRoutes::write);

@@ -12,6 +12,9 @@ import dev.accordhub.routes.consolidate.ConsolidateRoute;
 import dev.accordhub.routes.consolidate.ConsolidationProperties;
 import dev.accordhub.routes.consolidate.LineageService;
 import dev.accordhub.routes.consolidate.survivorship.Survivorship;
+import dev.accordhub.routes.consolidate.identity.IdentityCommandHandler;
+import dev.accordhub.routes.consolidate.identity.PartnerMerges;
+import dev.accordhub.routes.consolidate.identity.StewardshipStore;
 import dev.accordhub.routes.consolidate.ConsolidationService;
 import dev.accordhub.routes.consolidate.Consolidator;
 import dev.accordhub.routes.consolidate.GoldenModelLoader;
@@ -99,10 +102,17 @@ public class EngineConfiguration {
     }
 
     @Bean
-    ConsolidationService consolidationService(GoldenStore store, Survivorship survivorship,
-            ConsolidationProperties properties, ObjectMapper json) {
-        return new ConsolidationService(new Consolidator(store, survivorship, Clock.systemUTC(),
-                properties.removeDeletedSources()), json);
+    StewardshipStore stewardshipStore(HazelcastInstance hazelcast, ObjectMapper json) {
+        return new StewardshipStore(hazelcast, json);
+    }
+
+    @Bean
+    ConsolidationService consolidationService(GoldenStore store, StewardshipStore stewardship,
+            Survivorship survivorship, ConsolidationProperties properties, ObjectMapper json) {
+        Clock clock = Clock.systemUTC();
+        return new ConsolidationService(new Consolidator(store, stewardship, survivorship, clock,
+                properties.removeDeletedSources()), new IdentityCommandHandler(
+                new PartnerMerges(store, survivorship), stewardship, clock), json);
     }
 
     @Bean
@@ -127,8 +137,9 @@ public class EngineConfiguration {
 
     /** Rebuilds Hazelcast from Kafka once Camel is up, then lets consolidation resume. */
     @Bean
-    CamelContextConfiguration goldenModelRebuild(KafkaBootstrap kafka, GoldenStore store, ObjectMapper json) {
-        GoldenModelLoader loader = new GoldenModelLoader(kafka.servers(), store, json);
+    CamelContextConfiguration goldenModelRebuild(KafkaBootstrap kafka, GoldenStore store,
+            StewardshipStore stewardship, ObjectMapper json) {
+        GoldenModelLoader loader = new GoldenModelLoader(kafka.servers(), store, stewardship, json);
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camelContext) {

@@ -9,6 +9,12 @@ public final class Topics {
     public static final String DEAD_LETTER = "accord.deadletter";
     /** Concurrent edits of one golden field in two sources, with the winner. */
     public static final String CONFLICTS = "accord.conflicts";
+    /** Operators' merge/unmerge/accept/reject commands, in order with source changes; kept as the audit log. */
+    public static final String IDENTITY_COMMANDS = "accord.identity.commands";
+    /** The outcome of every identity command, keyed by command id (compacted). */
+    public static final String XREF_HISTORY = "accord.xref.history";
+    /** Stewardship tasks (possible duplicates), keyed by task id (compacted). */
+    public static final String STEWARDSHIP = "accord.stewardship";
 
     private Topics() {
     }

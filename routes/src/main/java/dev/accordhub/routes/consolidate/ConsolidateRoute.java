@@ -7,7 +7,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 
 /**
- * Kafka ingest topics → consolidation → Hazelcast and the compacted golden topics. Starts only once the golden
+ * Kafka ingest topics and identity commands → consolidation → Hazelcast and the compacted golden topics
+ * (plus conflicts, stewardship tasks and identity history). Starts only once the golden
  * model has been rebuilt from Kafka ({@link GoldenModelLoader}).
  */
 public class ConsolidateRoute extends RouteBuilder {
@@ -23,7 +24,7 @@ public class ConsolidateRoute extends RouteBuilder {
     @Override
     public void configure() {
         String topics = String.join(",", Topics.ingest(EntityType.PARTNER), Topics.ingest(EntityType.USER),
-                Topics.ingest(EntityType.DEAL));
+                Topics.ingest(EntityType.DEAL), Topics.IDENTITY_COMMANDS);
         from("kafka:" + topics + "?groupId={{accord.consolidate.group-id:accord-consolidate}}"
                 + "&autoOffsetReset=earliest&maxPollRecords=500&pollTimeoutMs=1000"
                 // If even the dead letter cannot be written, retry the record rather than commit past it.

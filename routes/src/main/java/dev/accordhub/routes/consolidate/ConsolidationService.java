@@ -9,7 +9,11 @@ import dev.accordhub.model.Deal;
 import dev.accordhub.model.EntityType;
 import dev.accordhub.model.PartnerOrg;
 import dev.accordhub.model.PartnerUser;
+import dev.accordhub.model.identity.IdentityCommand;
+import dev.accordhub.model.identity.StewardshipTask;
+import dev.accordhub.model.identity.XrefEntry;
 import dev.accordhub.routes.Topics;
+import dev.accordhub.routes.consolidate.identity.IdentityCommandHandler;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -25,15 +29,20 @@ import java.util.Optional;
 public class ConsolidationService {
 
     private final Consolidator consolidator;
+    private final IdentityCommandHandler identity;
     private final ObjectMapper json;
 
-    public ConsolidationService(Consolidator consolidator, ObjectMapper json) {
+    public ConsolidationService(Consolidator consolidator, IdentityCommandHandler identity, ObjectMapper json) {
         this.consolidator = consolidator;
+        this.identity = identity;
         this.json = json;
     }
 
     /** The golden event and any conflict events to publish for one ingest event; empty if nothing changed. */
     public List<OutboundRecord> apply(String topic, String body) throws JsonProcessingException {
+        if (Topics.IDENTITY_COMMANDS.equals(topic)) {
+            return outbound(identity.handle(json.readValue(body, IdentityCommand.class)));
+        }
         EntityType entity = EntityType.fromCode(topic.substring(topic.lastIndexOf('.') + 1));
         Optional<Consolidation> outcome = switch (entity) {
             case PARTNER -> {
@@ -49,24 +58,34 @@ public class ConsolidationService {
                 yield e.isDelete() ? consolidator.deleteDeal(e.data()) : consolidator.applyDeal(e.data());
             }
         };
-        if (outcome.isEmpty()) {
-            return List.of();
-        }
-        GoldenChange c = outcome.get().golden();
-        if (c.record() == null) {
-            // Removed: a tombstone, so compaction forgets the record and a rebuild does not bring it back.
-            return List.of(new OutboundRecord(Topics.golden(c.entity()), c.id(), null));
-        }
-        ChangeEvent<Object> golden = new ChangeEvent<>(ChangeEvent.SPEC_VERSION, c.id() + "@" + contentHash(c.record()),
-                "/accord/golden", "dev.accordhub.golden." + c.entity().code() + ".upserted", c.id(),
-                updatedAt(c.record()), "application/json", c.record());
+        return outcome.isEmpty() ? List.of() : outbound(outcome.get());
+    }
+
+    private List<OutboundRecord> outbound(Consolidation outcome) throws JsonProcessingException {
         List<OutboundRecord> out = new ArrayList<>();
-        out.add(new OutboundRecord(Topics.golden(c.entity()), c.id(), json.writeValueAsString(golden)));
-        for (Conflict conflict : outcome.get().conflicts()) {
+        for (GoldenChange c : outcome.changes()) {
+            if (c.record() == null) {
+                // Removed: a tombstone, so compaction forgets the record and a rebuild does not bring it back.
+                out.add(new OutboundRecord(Topics.golden(c.entity()), c.id(), null));
+                continue;
+            }
+            ChangeEvent<Object> golden = new ChangeEvent<>(ChangeEvent.SPEC_VERSION,
+                    c.id() + "@" + contentHash(c.record()), "/accord/golden",
+                    "dev.accordhub.golden." + c.entity().code() + ".upserted", c.id(), updatedAt(c.record()),
+                    "application/json", c.record());
+            out.add(new OutboundRecord(Topics.golden(c.entity()), c.id(), json.writeValueAsString(golden)));
+        }
+        for (Conflict conflict : outcome.conflicts()) {
             ChangeEvent<Conflict> event = new ChangeEvent<>(ChangeEvent.SPEC_VERSION, conflict.id(),
                     "/accord/consolidation", "dev.accordhub.conflict.detected", conflict.goldenId(),
                     conflict.detectedAt(), "application/json", conflict);
             out.add(new OutboundRecord(Topics.CONFLICTS, conflict.goldenId(), json.writeValueAsString(event)));
+        }
+        for (StewardshipTask task : outcome.tasks()) {
+            out.add(new OutboundRecord(Topics.STEWARDSHIP, task.id(), json.writeValueAsString(task)));
+        }
+        for (XrefEntry entry : outcome.history()) {
+            out.add(new OutboundRecord(Topics.XREF_HISTORY, entry.commandId(), json.writeValueAsString(entry)));
         }
         return out;
     }

@@ -6,6 +6,9 @@ import dev.accordhub.model.EntityType;
 import dev.accordhub.model.PartnerOrg;
 import dev.accordhub.model.PartnerUser;
 import dev.accordhub.model.SourceRef;
+import dev.accordhub.model.identity.StewardshipTask;
+import dev.accordhub.routes.consolidate.identity.CompanyNameKey;
+import dev.accordhub.routes.consolidate.identity.StewardshipStore;
 import dev.accordhub.routes.consolidate.survivorship.ConflictDetector;
 import dev.accordhub.routes.consolidate.survivorship.FieldSet;
 import dev.accordhub.routes.consolidate.survivorship.Survivorship;
@@ -32,13 +35,16 @@ public class Consolidator {
     private final Clock clock;
 
     private final boolean removeDeletedSources;
+    private final StewardshipStore stewardship;
 
     /**
      * @param removeDeletedSources on a source's delete of a partner or user: true drops that source from the golden
      *                             record (and the record with its last source); false keeps it, inactive
      */
-    public Consolidator(GoldenStore store, Survivorship survivorship, Clock clock, boolean removeDeletedSources) {
+    public Consolidator(GoldenStore store, StewardshipStore stewardship, Survivorship survivorship, Clock clock,
+            boolean removeDeletedSources) {
         this.store = store;
+        this.stewardship = stewardship;
         this.removeDeletedSources = removeDeletedSources;
         this.survivorship = survivorship;
         this.conflicts = new ConflictDetector(survivorship.policy().conflictWindow());
@@ -47,13 +53,14 @@ public class Consolidator {
 
     public Optional<Consolidation> applyPartner(PartnerOrg change) {
         return applyMatched(EntityType.PARTNER, FieldSet.PARTNER, change, change.sources().get(0),
-                change.domain() == null ? null : "partner:domain:" + change.domain(), PartnerOrg.class,
+                change.domain() == null ? null : "partner:domain:" + change.domain(),
+                CompanyNameKey.blockingKey(change.name(), change.country()), PartnerOrg.class,
                 survivorship::partner, PartnerOrg::sources);
     }
 
     public Optional<Consolidation> applyUser(PartnerUser change) {
         return applyMatched(EntityType.USER, FieldSet.USER, change, change.sources().get(0),
-                "user:email:" + change.email(), PartnerUser.class, survivorship::user, PartnerUser::sources);
+                "user:email:" + change.email(), null, PartnerUser.class, survivorship::user, PartnerUser::sources);
     }
 
     public Optional<Consolidation> applyDeal(Deal change) {
@@ -130,15 +137,21 @@ public class Consolidator {
         return Optional.of(Consolidation.of(new GoldenChange(entity, id, golden)));
     }
 
+    /**
+     * @param matchKey  an exact key (verified domain, e-mail): a record holding it is the same one, merged at once
+     * @param reviewKey a blocking key of likely duplicates (name + country): a new record sharing it with another
+     *                  opens a stewardship task instead of merging
+     */
     private <T> Optional<Consolidation> applyMatched(EntityType entity, FieldSet<T> fields, T change, SourceRef ref,
-            String matchKey, Class<T> type, BiFunction<String, List<T>, T> merge,
+            String matchKey, String reviewKey, Class<T> type, BiFunction<String, List<T>, T> merge,
             java.util.function.Function<T, List<SourceRef>> sourcesOf) {
         String sourceKey = ref.key(entity);
         String id = store.goldenIdOf(sourceKey);
         if (id == null) {
             id = store.matched(matchKey);
         }
-        if (id == null) {
+        boolean unmatched = id == null;
+        if (unmatched) {
             id = GoldenIds.of(entity, sourceKey);
         }
         T current = store.get(entity, id, type);
@@ -167,6 +180,16 @@ public class Consolidator {
         store.claimMatchKey(matchKey, id);
         List<Conflict> found = conflicts.detect(fields, entity, id, change, previous, others,
                 survivorship.lineage(fields, snapshots), clock.instant());
-        return Optional.of(new Consolidation(new GoldenChange(entity, id, golden), found));
+        List<StewardshipTask> tasks = new ArrayList<>();
+        if (reviewKey != null) {
+            String candidate = store.matched(reviewKey);
+            if (unmatched && current == null && candidate != null && !candidate.equals(id)) {
+                stewardship.open(id, candidate, 0.85, List.of("same name and country (" + reviewKey.substring(
+                        "partner:name:".length()) + ") but no shared tax id, DUNS or web domain"), clock.instant())
+                        .ifPresent(tasks::add);
+            }
+            store.claimMatchKey(reviewKey, id);
+        }
+        return Optional.of(new Consolidation(List.of(new GoldenChange(entity, id, golden)), found, tasks, List.of()));
     }
 }

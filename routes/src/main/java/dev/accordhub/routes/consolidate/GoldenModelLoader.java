@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.accordhub.model.EntityType;
 import dev.accordhub.routes.TopicReader;
 import dev.accordhub.routes.Topics;
+import dev.accordhub.routes.consolidate.identity.CompanyNameKey;
+import dev.accordhub.routes.consolidate.identity.StewardshipStore;
 import java.io.IOException;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
@@ -23,9 +25,13 @@ public class GoldenModelLoader {
     private final GoldenStore store;
     private final ObjectMapper json;
 
-    public GoldenModelLoader(String bootstrapServers, GoldenStore store, ObjectMapper json) {
+    private final StewardshipStore stewardship;
+
+    public GoldenModelLoader(String bootstrapServers, GoldenStore store, StewardshipStore stewardship,
+            ObjectMapper json) {
         this.bootstrapServers = bootstrapServers;
         this.store = store;
+        this.stewardship = stewardship;
         this.json = json;
     }
 
@@ -41,6 +47,16 @@ public class GoldenModelLoader {
                         (key, value) -> loadSource(entity, key, value));
             }
         }
+        TopicReader.readAll(bootstrapServers, Topics.STEWARDSHIP, (id, value) -> {
+            if (value != null) {
+                stewardship.putRaw(id, value);
+            }
+        });
+        TopicReader.readAll(bootstrapServers, Topics.XREF_HISTORY, (id, value) -> {
+            if (value != null) {
+                stewardship.recordRaw(id, value);
+            }
+        });
         LOG.info("Golden model rebuilt from Kafka: {} golden and {} source records in {} ms", golden, sources,
                 (System.nanoTime() - started) / 1_000_000);
         camel.getRouteController().startRoute(ConsolidateRoute.ROUTE_ID);
@@ -58,6 +74,10 @@ public class GoldenModelLoader {
                     id);
         }
         store.claimMatchKey(matchKey(entity, data), id);
+        if (entity == EntityType.PARTNER) {
+            store.claimMatchKey(CompanyNameKey.blockingKey(data.path("name").asText(null),
+                    data.path("country").asText(null)), id);
+        }
     }
 
     private void loadSource(EntityType entity, String key, String value) {

@@ -97,6 +97,11 @@ public class GoldenStore {
         }
     }
 
+    /** Moves a match key from one golden record to another (after a merge), if it pointed at the first. */
+    public void repointMatchKey(String matchKey, String fromId, String toId) {
+        matchKeys.replace(matchKey, fromId, toId);
+    }
+
     public <T> T sourceRecord(String sourceKey, Class<T> type) {
         return read(sourceRecords.get(sourceKey), type);
     }

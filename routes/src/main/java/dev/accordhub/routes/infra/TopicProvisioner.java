@@ -36,6 +36,12 @@ public final class TopicProvisioner {
             wanted.add(compacted(Topics.golden(entity), partitions, replication));
         }
         wanted.add(compacted(Topics.CHECKPOINTS, 1, replication));
+        wanted.add(compacted(Topics.XREF_HISTORY, partitions, replication));
+        wanted.add(compacted(Topics.STEWARDSHIP, partitions, replication));
+        // One partition: commands apply in the order operators gave them; kept forever as the audit log.
+        wanted.add(new NewTopic(Topics.IDENTITY_COMMANDS, 1, replication).configs(Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, "-1")));
         for (String log : List.of(Topics.DEAD_LETTER, Topics.CONFLICTS)) {
             wanted.add(new NewTopic(log, partitions, replication).configs(Map.of(
                     TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,

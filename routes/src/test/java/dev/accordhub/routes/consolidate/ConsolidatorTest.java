@@ -16,6 +16,11 @@ import dev.accordhub.model.PartnerType;
 import dev.accordhub.model.SourceRef;
 import dev.accordhub.model.Tier;
 import dev.accordhub.model.Conflict;
+import dev.accordhub.model.identity.IdentityCommand;
+import dev.accordhub.model.identity.StewardshipTask;
+import dev.accordhub.routes.consolidate.identity.IdentityCommandHandler;
+import dev.accordhub.routes.consolidate.identity.PartnerMerges;
+import dev.accordhub.routes.consolidate.identity.StewardshipStore;
 import dev.accordhub.routes.consolidate.survivorship.FieldLineage;
 import dev.accordhub.routes.consolidate.survivorship.Survivorship;
 import dev.accordhub.routes.consolidate.survivorship.SurvivorshipPolicy;
@@ -45,6 +50,8 @@ class ConsolidatorTest {
     static HazelcastInstance hazelcast;
     Consolidator consolidator;
     GoldenStore store;
+    StewardshipStore stewardship;
+    IdentityCommandHandler identity;
 
     @BeforeAll
     static void startHazelcast() {
@@ -64,8 +71,12 @@ class ConsolidatorTest {
     @BeforeEach
     void emptyMaps() {
         hazelcast.getDistributedObjects().forEach(o -> ((com.hazelcast.map.IMap<?, ?>) o).clear());
-        store = new GoldenStore(hazelcast, new ObjectMapper().findAndRegisterModules());
-        consolidator = new Consolidator(store, new Survivorship(SurvivorshipPolicy.MOST_RECENT_WINS), CLOCK, true);
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        store = new GoldenStore(hazelcast, json);
+        stewardship = new StewardshipStore(hazelcast, json);
+        identity = new IdentityCommandHandler(new PartnerMerges(store, new Survivorship(
+                SurvivorshipPolicy.MOST_RECENT_WINS)), stewardship, CLOCK);
+        consolidator = new Consolidator(store, stewardship, new Survivorship(SurvivorshipPolicy.MOST_RECENT_WINS), CLOCK, true);
     }
 
     @Test
@@ -131,7 +142,7 @@ class ConsolidatorTest {
         SurvivorshipPolicy policy = new SurvivorshipPolicy(List.of("helios", "vantage"), SurvivorshipRule.MOST_RECENT,
                 Map.of("tier", SurvivorshipRule.SOURCE_PRIORITY, "name", SurvivorshipRule.MOST_COMPLETE),
                 Duration.ofMinutes(5));
-        consolidator = new Consolidator(store, new Survivorship(policy), CLOCK, true);
+        consolidator = new Consolidator(store, stewardship, new Survivorship(policy), CLOCK, true);
         consolidator.applyPartner(partner("helios", "001A", "Acme Corporation Ltd", "acme.com", Tier.GOLD, T1));
         PartnerOrg golden = (PartnerOrg) consolidator.applyPartner(
                 partner("vantage", "9001", "Acme", "acme.com", Tier.PLATINUM, T2)).orElseThrow().golden().record();
@@ -209,6 +220,66 @@ class ConsolidatorTest {
                 partner("vantage", "9001", "ACME", "acme.com", Tier.SILVER, T3)).orElseThrow();
         assertThat(last.golden().record()).isNull();
         assertThat(store.get(EntityType.PARTNER, id, PartnerOrg.class)).isNull();
+    }
+
+    @Test
+    void theSameNameAndCountryWithoutASharedKeyOpensAStewardshipTaskInsteadOfMerging() {
+        String acme = consolidator.applyPartner(partner("helios", "001A", "Acme Corp.", "acme.com", Tier.GOLD, T1))
+                .orElseThrow().golden().id();
+        Consolidation other = consolidator.applyPartner(
+                partner("vantage", "9001", "ACME Corporation", "acme-group.de", Tier.GOLD, T2)).orElseThrow();
+
+        assertThat(other.golden().id()).isNotEqualTo(acme);
+        assertThat(other.tasks()).singleElement().satisfies(task -> {
+            assertThat(task.goldenId()).isEqualTo(other.golden().id());
+            assertThat(task.candidateId()).isEqualTo(acme);
+            assertThat(task.status()).isEqualTo(StewardshipTask.Status.OPEN);
+            assertThat(task.reasons().get(0)).contains("acme");
+        });
+        assertThat(stewardship.tasks(StewardshipTask.Status.OPEN)).hasSize(1);
+    }
+
+    @Test
+    void acceptingATaskMergesAndAnUnmergeGivesTheSourceBackItsOwnRecord() {
+        String acme = consolidator.applyPartner(partner("helios", "001A", "Acme Corp.", "acme.com", Tier.GOLD, T1))
+                .orElseThrow().golden().id();
+        Consolidation other = consolidator.applyPartner(
+                partner("vantage", "9001", "ACME Corporation", "acme-group.de", Tier.GOLD, T2)).orElseThrow();
+        StewardshipTask task = other.tasks().get(0);
+
+        Consolidation accepted = identity.handle(command(IdentityCommand.Type.ACCEPT, null, null, null, task.id()));
+
+        assertThat(accepted.changes()).extracting(GoldenChange::id).containsExactly(acme, other.golden().id());
+        assertThat(accepted.changes().get(1).record()).as("the absorbed record is removed").isNull();
+        assertThat(((PartnerOrg) accepted.changes().get(0).record()).sources()).hasSize(2);
+        assertThat(store.goldenIdOf("vantage:partner:9001")).isEqualTo(acme);
+        assertThat(stewardship.task(task.id()).orElseThrow().status()).isEqualTo(StewardshipTask.Status.ACCEPTED);
+
+        Consolidation unmerged = identity.handle(command(IdentityCommand.Type.UNMERGE, acme, null,
+                "vantage:partner:9001", null));
+        String splitId = unmerged.changes().get(1).id();
+        assertThat(((PartnerOrg) unmerged.changes().get(0).record()).sources()).extracting(SourceRef::program)
+                .containsExactly("helios");
+        assertThat(((PartnerOrg) unmerged.changes().get(1).record()).name()).isEqualTo("ACME Corporation");
+        assertThat(store.goldenIdOf("vantage:partner:9001")).isEqualTo(splitId);
+        assertThat(store.sourceRecord("vantage:partner:9001", PartnerOrg.class)).as("source data kept").isNotNull();
+        assertThat(stewardship.history(acme)).extracting(e -> e.type())
+                .containsExactly(IdentityCommand.Type.ACCEPT, IdentityCommand.Type.UNMERGE);
+    }
+
+    @Test
+    void aRefusedCommandChangesNothingAndSaysWhy() {
+        Consolidation refused = identity.handle(command(IdentityCommand.Type.MERGE, "nope-1", "nope-2", null, null));
+
+        assertThat(refused.changes()).isEmpty();
+        assertThat(refused.history()).singleElement()
+                .satisfies(entry -> assertThat(entry.outcome()).startsWith("refused: No partner with id 'nope-1'"));
+    }
+
+    private static IdentityCommand command(IdentityCommand.Type type, String goldenId, String otherId,
+            String sourceKey, String taskId) {
+        return new IdentityCommand(java.util.UUID.randomUUID().toString(), type, goldenId, otherId, sourceKey, taskId,
+                T3, "test-operator");
     }
 
     private static PartnerOrg partner(String program, String id, String name, String domain, Tier tier, Instant at) {
