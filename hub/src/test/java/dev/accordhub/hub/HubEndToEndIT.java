@@ -10,6 +10,8 @@ import dev.accordhub.sandbox.hubspot.HubSpotObject;
 import dev.accordhub.sandbox.hubspot.HubSpotSandbox;
 import dev.accordhub.sandbox.salesforce.SalesforceSandbox;
 import dev.accordhub.sandbox.seed.DemoData;
+import dev.accordhub.sandbox.seed.SeedCompany;
+import dev.accordhub.sandbox.seed.ThirdProgramSeed;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -42,6 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class HubEndToEndIT {
 
     static final int PARTNERS_PER_PROGRAM = 40;
+    static final int NIMBUS_PARTNERS = 20;
     static final Duration INGEST = Duration.ofSeconds(60);
     /** The issue asks for 2 s; CI machines are shared and noisy, the bench measures the real figure. */
     static final Duration VISIBLE = Duration.ofSeconds(10);
@@ -57,6 +60,9 @@ class HubEndToEndIT {
         int controller = HubTestSupport.freePort();
         int salesforce = HubTestSupport.freePort();
         int hubspot = HubTestSupport.freePort();
+        int nimbus = HubTestSupport.freePort();
+        registry.add("accord.sandbox.nimbus.port", () -> nimbus);
+        registry.add("accord.sandbox.nimbus.partners", () -> NIMBUS_PARTNERS);
         registry.add("accord.embedded.kafka.port", () -> kafka);
         registry.add("accord.embedded.kafka.controller-port", () -> controller);
         registry.add("accord.sandbox.salesforce.port", () -> salesforce);
@@ -82,9 +88,33 @@ class HubEndToEndIT {
     @BeforeEach
     void waitForTheInitialIngest() {
         api = "http://127.0.0.1:" + port;
-        int expected = 2 * PARTNERS_PER_PROGRAM - demoData.sharedDomains().size();
+        int expected = distinctDomains();
         await().atMost(INGEST).untilAsserted(() ->
                 assertThat(HubTestSupport.allPartners(api)).hasSizeGreaterThanOrEqualTo(expected));
+    }
+
+    /** Partners of all three programs, counted once per web domain: what the hub should end with. */
+    private int distinctDomains() {
+        Set<String> domains = new java.util.HashSet<>();
+        demoData.helios().forEach(c -> domains.add(c.domain()));
+        demoData.vantage().forEach(c -> domains.add(c.domain()));
+        ThirdProgramSeed.nimbus(demoData, NIMBUS_PARTNERS).forEach(c -> domains.add(c.domain()));
+        return domains.size();
+    }
+
+    @Test
+    void theThirdProgramArrivesThroughItsProgramFileAloneWithItsOwnTierNames() {
+        List<JsonNode> partners = HubTestSupport.allPartners(api);
+        assertThat(partners).hasSize(distinctDomains());
+
+        var nimbusOwnTiers = ThirdProgramSeed.nimbus(demoData, NIMBUS_PARTNERS);
+        SeedCompany shared = nimbusOwnTiers.get(0);
+        JsonNode merged = partners.stream().filter(p -> shared.domain().equals(p.path("domain").asText()))
+                .findFirst().orElseThrow();
+        assertThat(merged.path("sources")).extracting(s -> s.path("program").asText()).contains("vantage", "nimbus");
+        assertThat(merged.path("tier").asText()).isIn("ENTRY", "SILVER", "GOLD", "PLATINUM");
+        assertThat(get(api + "/actuator/health").body().path("components").path("connectors").path("components")
+                .path("nimbus").path("status").asText()).isEqualTo("UP");
     }
 
     @Test

@@ -47,8 +47,16 @@ class HubRestartIT {
     static final String API = "http://127.0.0.1:" + HTTP_PORT;
     static final String KAFKA = "127.0.0.1:" + KAFKA_PORT;
 
+    /** The two programs this test runs (their files as shipped); the third one's CRM is not started here. */
+    static Path programsDir;
+
     @BeforeAll
-    static void startTheCrms() {
+    static void startTheCrms() throws IOException {
+        programsDir = java.nio.file.Files.createDirectories(dataDir.resolve("programs"));
+        for (String program : List.of("helios", "vantage")) {
+            java.nio.file.Files.copy(Path.of("../config/programs", program + ".yaml"),
+                    programsDir.resolve(program + ".yaml"));
+        }
         demoData = DemoData.generate(7, PARTNERS_PER_PROGRAM, Instant.parse("2026-11-20T00:00:00Z"));
         salesforce = SalesforceSandbox.builder().clientId("accord-demo").clientSecret("accord-demo-secret")
                 .seed(demoData).start();
@@ -109,7 +117,7 @@ class HubRestartIT {
         Map<String, Object> props = new HashMap<>();
         props.put("server.port", HTTP_PORT);
         props.put("accord.data-dir", dataDir.toString());
-        props.put("accord.programs-dir", "../config/programs");
+        props.put("accord.programs-dir", programsDir.toString());
         props.put("accord.embedded.kafka.port", KAFKA_PORT);
         props.put("accord.embedded.kafka.controller-port", CONTROLLER_PORT);
         props.put("accord.sandbox.enabled", false);

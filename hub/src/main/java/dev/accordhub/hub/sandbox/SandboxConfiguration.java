@@ -3,6 +3,7 @@ package dev.accordhub.hub.sandbox;
 import dev.accordhub.sandbox.hubspot.HubSpotSandbox;
 import dev.accordhub.sandbox.salesforce.SalesforceSandbox;
 import dev.accordhub.sandbox.seed.DemoData;
+import dev.accordhub.sandbox.seed.ThirdProgramSeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -27,11 +28,24 @@ public class SandboxConfiguration {
     }
 
     @Bean(destroyMethod = "close")
+    @org.springframework.context.annotation.Primary
     SalesforceSandbox salesforceSandbox(SandboxProperties properties, DemoData demoData) {
         SandboxProperties.Salesforce sf = properties.salesforce();
         SalesforceSandbox sandbox = SalesforceSandbox.builder().port(sf.port()).clientId(sf.clientId())
                 .clientSecret(sf.clientSecret()).seed(demoData).start();
         LOG.info("Salesforce sandbox (program helios) at {}", sandbox.baseUrl());
+        return sandbox;
+    }
+
+    /** Program nimbus: a second Salesforce org, seeded in its own words and partly overlapping vantage. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "accord.sandbox.nimbus.enabled", havingValue = "true")
+    SalesforceSandbox nimbusSandbox(SandboxProperties properties, DemoData demoData) {
+        SandboxProperties.Nimbus nimbus = properties.nimbus();
+        SalesforceSandbox sandbox = SalesforceSandbox.builder().port(nimbus.port()).clientId(nimbus.clientId())
+                .clientSecret(nimbus.clientSecret())
+                .seed(ThirdProgramSeed.asSalesforceOrg(demoData, nimbus.partners())).start();
+        LOG.info("Salesforce sandbox (program nimbus) at {}", sandbox.baseUrl());
         return sandbox;
     }
 

@@ -10,13 +10,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("accord.sandbox")
 public record SandboxProperties(boolean enabled, long seed, int partnersPerProgram, Instant anchor,
-        Salesforce salesforce, HubSpot hubspot) {
+        Salesforce salesforce, HubSpot hubspot, Nimbus nimbus) {
 
     public SandboxProperties {
         anchor = anchor == null ? Instant.parse("2026-11-20T00:00:00Z") : anchor;
     }
 
     public record Salesforce(int port, String clientId, String clientSecret) {
+    }
+
+    /** The third acquired program's Salesforce org; off when {@code enabled} is false. */
+    public record Nimbus(boolean enabled, int port, int partners, String clientId, String clientSecret) {
     }
 
     public record HubSpot(int port, String clientId, String clientSecret, String refreshToken, int requestsPerSecond) {

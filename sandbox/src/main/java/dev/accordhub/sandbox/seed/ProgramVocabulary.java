@@ -18,7 +18,14 @@ public enum ProgramVocabulary {
             List.of("VAR", "Referral", "SI", "MSP"),
             List.of("appointmentscheduled", "qualifiedtobuy", "presentationscheduled", "decisionmakerboughtin",
                     "contractsent"),
-            "closedwon", "closedlost");
+            "closedwon", "closedlost"),
+
+    /** Program "nimbus", the third acquired company, run on a Salesforce org of its own. */
+    NIMBUS(
+            List.of("Registered", "Select", "Preferred", "Strategic"),
+            List.of("Value Added Reseller", "Referral Agent", "Systems Integrator", "Managed Services"),
+            List.of("Prospecting", "Qualification", "Proposal/Price Quote", "Negotiation/Review"),
+            "Closed Won", "Closed Lost");
 
     private final List<String> tiers;
     private final List<String> partnerTypes;
