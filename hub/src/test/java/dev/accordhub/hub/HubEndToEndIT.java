@@ -113,6 +113,8 @@ class HubEndToEndIT {
                 .findFirst().orElseThrow();
         assertThat(merged.path("sources")).extracting(s -> s.path("program").asText()).contains("vantage", "nimbus");
         assertThat(merged.path("tier").asText()).isIn("ENTRY", "SILVER", "GOLD", "PLATINUM");
+        assertThat(partners).allSatisfy(p -> assertThat(p.path("territory").asText())
+                .as("territory from the program files' maps").isIn("NA", "LATAM", "EMEA", "APAC"));
         assertThat(get(api + "/actuator/health").body().path("components").path("connectors").path("components")
                 .path("nimbus").path("status").asText()).isEqualTo("UP");
     }

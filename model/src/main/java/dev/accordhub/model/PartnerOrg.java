@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * A partner company. A mapper produces one per source record (no id, one source); consolidation produces the golden
- * record (an id, every source it was built from).
+ * record (an id, every source it was built from). {@code territory} and {@code vertical} are canonical codes from
+ * the program's maps; {@code taxId} (VAT / EIN, upper-case, no separators) and {@code duns} (9 digits) are exact
+ * identity keys when a source has them.
  */
 public record PartnerOrg(
         String id,
@@ -14,6 +16,10 @@ public record PartnerOrg(
         String country,
         Tier tier,
         PartnerType type,
+        String territory,
+        String vertical,
+        String taxId,
+        String duns,
         PartnerStatus status,
         Instant updatedAt,
         List<SourceRef> sources) {

@@ -8,12 +8,24 @@ import java.util.Map;
  *
  * @param object the source object type (Salesforce sObject, HubSpot object type)
  * @param where  an extra filter in the source's own query syntax, optional (e.g. {@code IsPartner = true})
- * @param fields canonical field name → source field name
+ * @param fields     canonical field name → source field name
+ * @param transforms canonical field name → how its source value is cleaned first (optional)
  */
-public record EntityMapping(String object, String where, Map<String, String> fields) {
+public record EntityMapping(String object, String where, Map<String, String> fields,
+        Map<String, FieldTransform> transforms) {
 
     public EntityMapping {
         fields = fields == null ? Map.of() : Map.copyOf(fields);
+        transforms = transforms == null ? Map.of() : Map.copyOf(transforms);
+    }
+
+    public EntityMapping(String object, String where, Map<String, String> fields) {
+        this(object, where, fields, Map.of());
+    }
+
+    /** The transform of a canonical field, or null. */
+    public FieldTransform transform(String canonicalField) {
+        return transforms.get(canonicalField);
     }
 
     public String sourceField(String canonicalField) {

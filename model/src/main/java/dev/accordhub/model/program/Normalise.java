@@ -43,12 +43,41 @@ public final class Normalise {
         return value == null ? null : value.toUpperCase(Locale.ROOT);
     }
 
+    /** Tax ids (VAT, EIN) compare without case, spaces, dots or dashes: {@code de 123.456-789} → {@code DE123456789}. */
+    public static String taxId(String value) {
+        if (value == null) {
+            return null;
+        }
+        String id = value.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        return id.isEmpty() ? null : id;
+    }
+
+    /** DUNS numbers are nine digits, often written {@code 15-048-3782}. */
+    public static String duns(String value, String program) {
+        if (value == null) {
+            return null;
+        }
+        String digits = value.replaceAll("[^0-9]", "");
+        if (digits.length() != 9) {
+            throw new MappingException("Program '" + program + "': '" + value + "' is not a 9-digit DUNS number");
+        }
+        return digits;
+    }
+
     /** Accepts {@code 2026-12-31}, an ISO instant, or epoch milliseconds (HubSpot sends all three). */
     public static LocalDate date(String value, String program) {
+        return date(value, null, program);
+    }
+
+    /** As {@link #date(String, String)}, or in the source's own {@code pattern} (e.g. {@code dd.MM.yyyy}) if given. */
+    public static LocalDate date(String value, String pattern, String program) {
         if (value == null) {
             return null;
         }
         try {
+            if (pattern != null) {
+                return LocalDate.parse(value, java.time.format.DateTimeFormatter.ofPattern(pattern));
+            }
             if (value.chars().allMatch(Character::isDigit)) {
                 return Instant.ofEpochMilli(Long.parseLong(value)).atZone(ZoneOffset.UTC).toLocalDate();
             }

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * One acquired partner program, read from {@code config/programs/<id>.yaml}: which system holds it, how its
  * objects and fields map onto the canonical model, and how its tier, partner-type and stage names translate.
- * {@code connection} holds the settings the system's connector needs (URLs, client id and secret).
+ * {@code territories} and {@code verticals} translate source values (a country, a region, an industry) into the
+ * company's own territory and vertical codes. {@code connection} holds the settings the system's connector needs (URLs, client id and secret).
  */
 public record ProgramDefinition(
         String id,
@@ -17,7 +18,9 @@ public record ProgramDefinition(
         Map<String, EntityMapping> entities,
         Map<String, String> tiers,
         Map<String, String> partnerTypes,
-        Map<String, String> dealStages) {
+        Map<String, String> dealStages,
+        Map<String, String> territories,
+        Map<String, String> verticals) {
 
     public ProgramDefinition {
         connection = connection == null ? Map.of() : Map.copyOf(connection);
@@ -25,6 +28,8 @@ public record ProgramDefinition(
         tiers = tiers == null ? Map.of() : Map.copyOf(tiers);
         partnerTypes = partnerTypes == null ? Map.of() : Map.copyOf(partnerTypes);
         dealStages = dealStages == null ? Map.of() : Map.copyOf(dealStages);
+        territories = territories == null ? Map.of() : Map.copyOf(territories);
+        verticals = verticals == null ? Map.of() : Map.copyOf(verticals);
     }
 
     /** A connection setting (URL, client id, secret...), already resolved from the environment. */

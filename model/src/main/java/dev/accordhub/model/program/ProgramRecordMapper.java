@@ -38,6 +38,8 @@ public final class ProgramRecordMapper {
         return new PartnerOrg(null, f.required("name"), Normalise.domain(f.optional("domain")),
                 Normalise.upper(f.optional("country")), f.mapped("tier", program.tiers(), Tier.class, true),
                 f.mapped("type", program.partnerTypes(), PartnerType.class, false),
+                f.coded("territory", program.territories()), f.coded("vertical", program.verticals()),
+                Normalise.taxId(f.optional("taxId")), Normalise.duns(f.optional("duns"), program.id()),
                 rec.deleted() ? PartnerStatus.INACTIVE : PartnerStatus.ACTIVE, rec.version(), List.of(ref));
     }
 
@@ -58,13 +60,17 @@ public final class ProgramRecordMapper {
         String partner = f.required("partner");
         return new Deal(null, f.required("name"), SourceKeys.of(program.id(), EntityType.PARTNER, partner),
                 f.optional("customer"), money(f), f.mapped("stage", program.dealStages(), DealStage.class, true),
-                Normalise.date(f.optional("closeDate"), program.id()), rec.version(), List.of(ref(rec)));
+                Normalise.date(f.optional("closeDate"), f.transform("closeDate") == null ? null
+                        : f.transform("closeDate").dateFormat(), program.id()), rec.version(), List.of(ref(rec)));
     }
 
     private Money money(Fields f) {
         String amount = f.optional("amount");
         if (amount == null) {
             return null;
+        }
+        if (f.transform("amount") != null) {
+            amount = f.transform("amount").plainNumber(amount);
         }
         String currency = f.optional("currency");
         currency = currency == null ? program.defaultCurrency() : currency.toUpperCase(Locale.ROOT);
@@ -105,11 +111,29 @@ public final class ProgramRecordMapper {
 
         String optional(String canonical) {
             Object value = rec.field(mapping.sourceField(canonical));
-            if (value == null) {
-                return null;
+            String text = value == null ? null : value.toString().trim();
+            FieldTransform transform = mapping.transform(canonical);
+            if (transform != null) {
+                text = transform.apply(text);
             }
-            String text = value.toString().trim();
-            return text.isEmpty() ? null : text;
+            return text == null || text.isEmpty() ? null : text;
+        }
+
+        FieldTransform transform(String canonical) {
+            return mapping.transform(canonical);
+        }
+
+        /** A value translated through a code map; with no map, the value itself. */
+        String coded(String canonical, java.util.Map<String, String> codes) {
+            String value = optional(canonical);
+            if (value == null || codes.isEmpty()) {
+                return value;
+            }
+            String code = codes.get(value);
+            if (code == null) {
+                throw invalid(canonical, value, "is not in the program's " + canonical + " map " + codes.keySet());
+            }
+            return code;
         }
 
         String required(String canonical) {

@@ -53,14 +53,45 @@ public class Consolidator {
 
     public Optional<Consolidation> applyPartner(PartnerOrg change) {
         return applyMatched(EntityType.PARTNER, FieldSet.PARTNER, change, change.sources().get(0),
-                change.domain() == null ? null : "partner:domain:" + change.domain(),
+                exactKeys(change), candidate -> idConflict(change, candidate),
                 CompanyNameKey.blockingKey(change.name(), change.country()), PartnerOrg.class,
                 survivorship::partner, PartnerOrg::sources);
     }
 
+    /** Exact identity keys, strongest first: tax id, DUNS, verified web domain. */
+    static List<String> exactKeys(PartnerOrg p) {
+        List<String> keys = new ArrayList<>();
+        if (p.taxId() != null) {
+            keys.add("partner:tax:" + p.taxId());
+        }
+        if (p.duns() != null) {
+            keys.add("partner:duns:" + p.duns());
+        }
+        if (p.domain() != null) {
+            keys.add("partner:domain:" + p.domain());
+        }
+        return keys;
+    }
+
+    /** Two different tax ids or DUNS numbers are two companies, whatever else they share (e.g. a group's domain). */
+    private String idConflict(PartnerOrg change, String candidateId) {
+        PartnerOrg candidate = store.get(EntityType.PARTNER, candidateId, PartnerOrg.class);
+        if (candidate == null) {
+            return null;
+        }
+        if (change.taxId() != null && candidate.taxId() != null && !change.taxId().equals(candidate.taxId())) {
+            return "shares a key with " + candidateId + " but has another tax id";
+        }
+        if (change.duns() != null && candidate.duns() != null && !change.duns().equals(candidate.duns())) {
+            return "shares a key with " + candidateId + " but has another DUNS number";
+        }
+        return null;
+    }
+
     public Optional<Consolidation> applyUser(PartnerUser change) {
         return applyMatched(EntityType.USER, FieldSet.USER, change, change.sources().get(0),
-                "user:email:" + change.email(), null, PartnerUser.class, survivorship::user, PartnerUser::sources);
+                List.of("user:email:" + change.email()), candidate -> null, null, PartnerUser.class,
+                survivorship::user, PartnerUser::sources);
     }
 
     public Optional<Consolidation> applyDeal(Deal change) {
@@ -138,17 +169,29 @@ public class Consolidator {
     }
 
     /**
-     * @param matchKey  an exact key (verified domain, e-mail): a record holding it is the same one, merged at once
+     * @param matchKeys exact keys (tax id, verified domain, e-mail), strongest first: a record holding one is the
+     *                  same one, merged at once, unless {@code veto} gives a reason it cannot be
      * @param reviewKey a blocking key of likely duplicates (name + country): a new record sharing it with another
      *                  opens a stewardship task instead of merging
      */
     private <T> Optional<Consolidation> applyMatched(EntityType entity, FieldSet<T> fields, T change, SourceRef ref,
-            String matchKey, String reviewKey, Class<T> type, BiFunction<String, List<T>, T> merge,
+            List<String> matchKeys, java.util.function.Function<String, String> veto, String reviewKey,
+            Class<T> type, BiFunction<String, List<T>, T> merge,
             java.util.function.Function<T, List<SourceRef>> sourcesOf) {
         String sourceKey = ref.key(entity);
         String id = store.goldenIdOf(sourceKey);
-        if (id == null) {
-            id = store.matched(matchKey);
+        String vetoed = null;
+        String vetoReason = null;
+        for (int i = 0; id == null && vetoed == null && i < matchKeys.size(); i++) {
+            String candidate = store.matched(matchKeys.get(i));
+            if (candidate != null) {
+                vetoReason = veto.apply(candidate);
+                if (vetoReason == null) {
+                    id = candidate;
+                } else {
+                    vetoed = candidate;
+                }
+            }
         }
         boolean unmatched = id == null;
         if (unmatched) {
@@ -177,11 +220,16 @@ public class Consolidator {
         T golden = merge.apply(id, snapshots);
         store.put(entity, id, golden);
         store.link(sourceKey, id);
-        store.claimMatchKey(matchKey, id);
+        for (String matchKey : matchKeys) {
+            store.claimMatchKey(matchKey, id);
+        }
         List<Conflict> found = conflicts.detect(fields, entity, id, change, previous, others,
                 survivorship.lineage(fields, snapshots), clock.instant());
         List<StewardshipTask> tasks = new ArrayList<>();
-        if (reviewKey != null) {
+        if (unmatched && current == null && vetoed != null) {
+            stewardship.open(id, vetoed, 0.5, List.of(vetoReason), clock.instant()).ifPresent(tasks::add);
+        }
+        if (reviewKey != null && tasks.isEmpty()) {
             String candidate = store.matched(reviewKey);
             if (unmatched && current == null && candidate != null && !candidate.equals(id)) {
                 stewardship.open(id, candidate, 0.85, List.of("same name and country (" + reviewKey.substring(

@@ -8,6 +8,8 @@ import dev.accordhub.routes.Topics;
 import dev.accordhub.routes.consolidate.identity.CompanyNameKey;
 import dev.accordhub.routes.consolidate.identity.StewardshipStore;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +75,9 @@ public class GoldenModelLoader {
             store.link(ref.path("program").asText() + ":" + entity.code() + ":" + ref.path("externalId").asText(),
                     id);
         }
-        store.claimMatchKey(matchKey(entity, data), id);
+        for (String key : matchKeys(entity, data)) {
+            store.claimMatchKey(key, id);
+        }
         if (entity == EntityType.PARTNER) {
             store.claimMatchKey(CompanyNameKey.blockingKey(data.path("name").asText(null),
                     data.path("country").asText(null)), id);
@@ -88,16 +92,31 @@ public class GoldenModelLoader {
         store.putSourceRecordRaw(key, data.toString());
         String goldenId = store.goldenIdOf(key);
         if (goldenId != null) {
-            store.claimMatchKey(matchKey(entity, data), goldenId);
+            for (String matchKey : matchKeys(entity, data)) {
+                store.claimMatchKey(matchKey, goldenId);
+            }
         }
     }
 
-    static String matchKey(EntityType entity, JsonNode record) {
-        return switch (entity) {
-            case PARTNER -> record.hasNonNull("domain") ? "partner:domain:" + record.get("domain").asText() : null;
-            case USER -> record.hasNonNull("email") ? "user:email:" + record.get("email").asText() : null;
-            case DEAL -> null;
-        };
+    /** The exact keys a record claims, as {@link Consolidator} names them. */
+    static List<String> matchKeys(EntityType entity, JsonNode record) {
+        List<String> keys = new ArrayList<>();
+        switch (entity) {
+            case PARTNER -> {
+                addIfPresent(keys, "partner:tax:", record.path("taxId"));
+                addIfPresent(keys, "partner:duns:", record.path("duns"));
+                addIfPresent(keys, "partner:domain:", record.path("domain"));
+            }
+            case USER -> addIfPresent(keys, "user:email:", record.path("email"));
+            case DEAL -> { }
+        }
+        return keys;
+    }
+
+    private static void addIfPresent(List<String> keys, String prefix, JsonNode value) {
+        if (!value.isMissingNode() && !value.isNull()) {
+            keys.add(prefix + value.asText());
+        }
     }
 
     private JsonNode data(String event) {

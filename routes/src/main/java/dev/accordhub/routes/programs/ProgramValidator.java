@@ -22,7 +22,8 @@ final class ProgramValidator {
             EntityType.USER, List.of("email"),
             EntityType.DEAL, List.of("name", "partner", "stage"));
     private static final Map<EntityType, Set<String>> KNOWN_FIELDS = Map.of(
-            EntityType.PARTNER, Set.of("name", "domain", "country", "tier", "type"),
+            EntityType.PARTNER, Set.of("name", "domain", "country", "tier", "type", "territory", "vertical", "taxId",
+                    "duns"),
             EntityType.USER, Set.of("email", "firstName", "lastName", "title", "partner"),
             EntityType.DEAL, Set.of("name", "partner", "customer", "amount", "currency", "stage", "closeDate"));
 
@@ -45,6 +46,8 @@ final class ProgramValidator {
         checkMap("tiers", p.tiers(), names(Tier.values()), p.entity(EntityType.PARTNER) != null);
         checkMap("partner-types", p.partnerTypes(), names(PartnerType.values()), false);
         checkMap("deal-stages", p.dealStages(), names(DealStage.values()), p.entity(EntityType.DEAL) != null);
+        checkCodes("territories", p.territories());
+        checkCodes("verticals", p.verticals());
         return problems;
     }
 
@@ -78,6 +81,26 @@ final class ProgramValidator {
                         + KNOWN_FIELDS.get(type) + ")");
             }
         }
+        mapping.transforms().forEach((field, transform) -> {
+            String where = "entities." + code + ".transforms." + field;
+            if (mapping.sourceField(field) == null) {
+                problems.add(where + ": the field is not mapped under fields");
+            }
+            if (transform.letterCase() != null && !Set.of("upper", "lower").contains(transform.letterCase())) {
+                problems.add(where + ".case: '" + transform.letterCase() + "' is not upper or lower");
+            }
+            if (transform.decimalSeparator() != null && !Set.of(".", ",").contains(transform.decimalSeparator())) {
+                problems.add(where + ".decimal-separator: '" + transform.decimalSeparator() + "' is not . or ,");
+            }
+            if (transform.dateFormat() != null) {
+                try {
+                    java.time.format.DateTimeFormatter.ofPattern(transform.dateFormat());
+                } catch (IllegalArgumentException e) {
+                    problems.add(where + ".date-format: '" + transform.dateFormat() + "' is not a date pattern: "
+                            + e.getMessage());
+                }
+            }
+        });
     }
 
     private void checkMap(String name, Map<String, String> map, Set<String> allowed, boolean required) {
@@ -87,6 +110,14 @@ final class ProgramValidator {
         map.forEach((source, target) -> {
             if (!allowed.contains(target)) {
                 problems.add(name + "." + source + ": '" + target + "' is not one of " + allowed);
+            }
+        });
+    }
+
+    private void checkCodes(String name, Map<String, String> codes) {
+        codes.forEach((source, code) -> {
+            if (code == null || !code.matches("[A-Z0-9_-]+")) {
+                problems.add(name + "." + source + ": '" + code + "' must be an upper-case code (e.g. EMEA, HEALTHCARE)");
             }
         });
     }

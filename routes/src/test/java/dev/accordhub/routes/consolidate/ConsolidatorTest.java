@@ -75,7 +75,7 @@ class ConsolidatorTest {
         store = new GoldenStore(hazelcast, json);
         stewardship = new StewardshipStore(hazelcast, json);
         identity = new IdentityCommandHandler(new PartnerMerges(store, new Survivorship(
-                SurvivorshipPolicy.MOST_RECENT_WINS)), stewardship, CLOCK);
+                SurvivorshipPolicy.MOST_RECENT_WINS)), stewardship, new TickingClock());
         consolidator = new Consolidator(store, stewardship, new Survivorship(SurvivorshipPolicy.MOST_RECENT_WINS), CLOCK, true);
     }
 
@@ -276,14 +276,58 @@ class ConsolidatorTest {
                 .satisfies(entry -> assertThat(entry.outcome()).startsWith("refused: No partner with id 'nope-1'"));
     }
 
+    /** A clock a millisecond further on at every reading, so history entries have an order. */
+    static final class TickingClock extends Clock {
+        private Instant now = T3;
+
+        @Override
+        public synchronized Instant instant() {
+            now = now.plusMillis(1);
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
     private static IdentityCommand command(IdentityCommand.Type type, String goldenId, String otherId,
             String sourceKey, String taskId) {
         return new IdentityCommand(java.util.UUID.randomUUID().toString(), type, goldenId, otherId, sourceKey, taskId,
                 T3, "test-operator");
     }
 
+    @Test
+    void theSameTaxIdMergesAcrossDomainsAndADifferentOneVetoesADomainMatch() {
+        String acme = consolidator.applyPartner(withIds(partner("helios", "001A", "Acme Corp", "acme.com",
+                Tier.GOLD, T1), "DE123456789", null)).orElseThrow().golden().id();
+        Consolidation sameTax = consolidator.applyPartner(withIds(partner("vantage", "9001", "Acme Deutschland",
+                "acme.de", Tier.GOLD, T2), "DE123456789", null)).orElseThrow();
+        assertThat(sameTax.golden().id()).as("the tax id outranks a different domain").isEqualTo(acme);
+
+        Consolidation otherTax = consolidator.applyPartner(withIds(partner("nimbus", "N1", "Acme Retail",
+                "acme.com", Tier.GOLD, T2), "DE999999999", null)).orElseThrow();
+        assertThat(otherTax.golden().id()).as("same domain, another company").isNotEqualTo(acme);
+        assertThat(otherTax.tasks()).singleElement().satisfies(task -> {
+            assertThat(task.candidateId()).isEqualTo(acme);
+            assertThat(task.reasons().get(0)).contains("another tax id");
+        });
+    }
+
+    private static PartnerOrg withIds(PartnerOrg p, String taxId, String duns) {
+        return new PartnerOrg(p.id(), p.name(), p.domain(), p.country(), p.tier(), p.type(), p.territory(),
+                p.vertical(), taxId, duns, p.status(), p.updatedAt(), p.sources());
+    }
+
     private static PartnerOrg partner(String program, String id, String name, String domain, Tier tier, Instant at) {
-        return new PartnerOrg(null, name, domain, "US", tier, PartnerType.RESELLER, PartnerStatus.ACTIVE, at,
+        return new PartnerOrg(null, name, domain, "US", tier, PartnerType.RESELLER, null, null, null, null,
+                PartnerStatus.ACTIVE, at,
                 List.of(new SourceRef(program.equals("helios") ? "salesforce" : "hubspot", program, id, at)));
     }
 

@@ -55,6 +55,29 @@ class ProgramLoaderTest {
     }
 
     @Test
+    void badTransformsAndCodesAreNamed(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("orbit.yaml"), """
+                id: orbit
+                system: salesforce
+                default-currency: EUR
+                entities:
+                  partner:
+                    object: Account
+                    fields: {name: Name, tier: Level__c}
+                    transforms:
+                      name: {case: shouting}
+                      closeDate: {date-format: "qqqq-bogus-{"}
+                tiers: {Gold: GOLD}
+                territories: {Deutschland: dach}
+                """);
+
+        assertThatThrownBy(() -> loader.load(dir)).isInstanceOf(ProgramConfigException.class)
+                .hasMessageContaining("entities.partner.transforms.name.case: 'shouting' is not upper or lower")
+                .hasMessageContaining("entities.partner.transforms.closeDate: the field is not mapped")
+                .hasMessageContaining("territories.Deutschland: 'dach' must be an upper-case code");
+    }
+
+    @Test
     void anUnknownKeyIsNamedWithItsPath(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("orbit.yaml"), """
                 id: orbit

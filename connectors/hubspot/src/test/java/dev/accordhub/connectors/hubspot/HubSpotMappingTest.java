@@ -31,7 +31,7 @@ class HubSpotMappingTest {
                             "partner", "partner_company_id", "customer", "customer_company_name", "amount", "amount",
                             "currency", "deal_currency_code", "stage", "dealstage", "closeDate", "closedate"))),
             Map.of("Bronze", "ENTRY", "Diamond", "PLATINUM"), Map.of("VAR", "RESELLER", "SI", "SI"),
-            Map.of("closedwon", "CLOSED_WON"));
+            Map.of("closedwon", "CLOSED_WON"), Map.of(), Map.of());
 
     private final HubSpotRecordReader reader = new HubSpotRecordReader(new ObjectMapper());
     private final ProgramRecordMapper mapper = new ProgramRecordMapper(VANTAGE);

@@ -34,7 +34,7 @@ class SalesforceMappingTest {
                             "partner", "PartnerAccountId", "customer", "End_Customer__c", "amount", "Amount",
                             "currency", "CurrencyIsoCode", "stage", "StageName", "closeDate", "CloseDate"))),
             Map.of("Authorized", "ENTRY", "Premier", "GOLD"), Map.of("System Integrator", "SI", "Reseller", "RESELLER"),
-            Map.of("Negotiation/Review", "NEGOTIATION"));
+            Map.of("Negotiation/Review", "NEGOTIATION"), Map.of(), Map.of());
 
     private final SalesforceRecordReader reader = new SalesforceRecordReader(new ObjectMapper());
     private final ProgramRecordMapper mapper = new ProgramRecordMapper(HELIOS);

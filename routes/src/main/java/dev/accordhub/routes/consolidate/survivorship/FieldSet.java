@@ -22,6 +22,10 @@ public record FieldSet<T>(Map<String, Function<T, Object>> fields, Function<T, S
         fields.put("country", PartnerOrg::country);
         fields.put("tier", PartnerOrg::tier);
         fields.put("type", PartnerOrg::type);
+        fields.put("territory", PartnerOrg::territory);
+        fields.put("vertical", PartnerOrg::vertical);
+        fields.put("taxId", PartnerOrg::taxId);
+        fields.put("duns", PartnerOrg::duns);
         return new FieldSet<>(fields, p -> p.sources().get(0), PartnerOrg::updatedAt);
     }
 

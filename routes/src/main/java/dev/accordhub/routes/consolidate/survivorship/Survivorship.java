@@ -31,7 +31,8 @@ public final class Survivorship {
         Map<String, FieldLineage> won = lineage(FieldSet.PARTNER, snapshots);
         return new PartnerOrg(id, (String) value(won, "name"), (String) value(won, "domain"),
                 (String) value(won, "country"), (dev.accordhub.model.Tier) value(won, "tier"),
-                (dev.accordhub.model.PartnerType) value(won, "type"),
+                (dev.accordhub.model.PartnerType) value(won, "type"), (String) value(won, "territory"),
+                (String) value(won, "vertical"), (String) value(won, "taxId"), (String) value(won, "duns"),
                 anyActive(snapshots.stream().map(PartnerOrg::status).toList()), newest(FieldSet.PARTNER, snapshots),
                 refs(FieldSet.PARTNER, snapshots));
     }
