@@ -283,6 +283,19 @@ class HubEndToEndIT {
     }
 
     @Test
+    void aDealArchivedInHubSpotLeavesThePortal() {
+        List<JsonNode> candidates = partnersOnlyIn("vantage");
+        JsonNode partner = candidates.get(candidates.size() - 1);
+        JsonNode deal = get(api + "/api/v1/partners/" + partner.path("id").asText() + "/deals").body()
+                .path("items").get(0);
+
+        hubspot.archive("deals", sourceId(deal, "vantage"));
+
+        await().atMost(VISIBLE).untilAsserted(() ->
+                assertThat(get(api + "/api/v1/deals/" + deal.path("id").asText()).status()).isEqualTo(404));
+    }
+
+    @Test
     void aRenameThroughTheSalesforceRestApiReachesThePortal() {
         JsonNode partner = partnerOf("helios");
         String accountId = sourceId(partner, "helios");

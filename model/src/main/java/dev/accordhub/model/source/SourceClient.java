@@ -13,4 +13,12 @@ public interface SourceClient {
     SourcePage changedSince(EntityMapping mapping, Instant since);
 
     SourcePage nextPage(EntityMapping mapping, String cursor);
+
+    /**
+     * Records deleted at or after {@code since}, oldest first, for sources whose change feed does not include
+     * deletions (HubSpot's search leaves archived objects out); null when {@link #changedSince} already does.
+     */
+    default SourcePage deletedSince(EntityMapping mapping, Instant since) {
+        return null;
+    }
 }

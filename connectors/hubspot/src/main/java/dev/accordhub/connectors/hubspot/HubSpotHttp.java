@@ -28,12 +28,16 @@ final class HubSpotHttp {
     record Answer(int status, String body) {
     }
 
-    Answer send(String method, String path, String contentType, String body, Map<String, String> headers) {
+    Answer send(String method, String path, String query, String contentType, String body,
+            Map<String, String> headers) {
         Exchange result = template.send(baseUrl + path + "?throwExceptionOnFailure=false", exchange -> {
             Message in = exchange.getMessage();
             in.setHeader(Exchange.HTTP_METHOD, method);
             if (contentType != null) {
                 in.setHeader(Exchange.CONTENT_TYPE, contentType);
+            }
+            if (query != null) {
+                in.setHeader(Exchange.HTTP_QUERY, query);
             }
             headers.forEach(in::setHeader);
             in.setBody(body);

@@ -45,9 +45,11 @@ public final class HubSpotRecordReader {
                 fields.put(p.getKey(), p.getValue().isNull() ? null : p.getValue().asText()));
         String id = node.path("id").asText(null);
         fields.putIfAbsent("id", id);
-        Instant version = instant(firstNonNull(fields.get("hs_lastmodifieddate"), fields.get("lastmodifieddate"),
-                node.path("updatedAt").asText(null)));
-        return new SourceRecord(id, version, node.path("archived").asBoolean(false), fields, node.toString());
+        boolean archived = node.path("archived").asBoolean(false);
+        // An archived object's last change is its archiving.
+        Instant version = instant(firstNonNull(archived ? node.path("archivedAt").asText(null) : null,
+                fields.get("hs_lastmodifieddate"), fields.get("lastmodifieddate"), node.path("updatedAt").asText(null)));
+        return new SourceRecord(id, version, archived, fields, node.toString());
     }
 
     static Instant instant(Object value) {

@@ -52,8 +52,8 @@ final class HubSpotTokenProvider {
     private void refresh() {
         String form = "grant_type=refresh_token&client_id=" + enc(clientId) + "&client_secret=" + enc(clientSecret)
                 + "&refresh_token=" + enc(refreshToken);
-        HubSpotHttp.Answer answer = http.send("POST", "/oauth/v1/token", "application/x-www-form-urlencoded", form,
-                Map.of());
+        HubSpotHttp.Answer answer = http.send("POST", "/oauth/v1/token", null, "application/x-www-form-urlencoded",
+                form, Map.of());
         if (answer.status() != 200) {
             throw new IllegalStateException("HubSpot refused the refresh token (" + answer.status() + "): "
                     + answer.body());
