@@ -411,6 +411,17 @@ class HubEndToEndIT {
     }
 
     @Test
+    void theApiIsDescribedByAnOpenApiDocument() {
+        JsonNode openapi = get(api + "/api/v1/openapi.json").body();
+
+        assertThat(openapi.path("openapi").asText()).startsWith("3.");
+        assertThat(openapi.path("info").path("title").asText()).isEqualTo("Accord portal API");
+        assertThat(openapi.path("paths").fieldNames()).toIterable()
+                .contains("/api/v1/partners", "/api/v1/partners/{id}", "/api/v1/partners/{id}/lineage",
+                        "/api/v1/deals/{id}", "/api/v1/ops/stewardship");
+    }
+
+    @Test
     void pagesFollowTheCursorWithoutGapsOrRepeats() {
         List<JsonNode> all = HubTestSupport.allPartners(api);
         JsonNode first = get(api + "/api/v1/partners?limit=7").body();

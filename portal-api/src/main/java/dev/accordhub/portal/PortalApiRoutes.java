@@ -23,7 +23,11 @@ public class PortalApiRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        restConfiguration().component("platform-http").bindingMode(RestBindingMode.off).inlineRoutes(false);
+        restConfiguration().component("platform-http").bindingMode(RestBindingMode.off).inlineRoutes(false)
+                .apiContextPath("/api/v1/openapi.json")
+                .apiProperty("api.title", "Accord portal API")
+                .apiProperty("api.version", "1")
+                .apiProperty("api.description", "Consolidated partners and deals of every acquired program");
 
         onException(Exception.class).handled(true)
                 .log(org.apache.camel.LoggingLevel.ERROR, "Portal API request failed: ${exception.stacktrace}")
