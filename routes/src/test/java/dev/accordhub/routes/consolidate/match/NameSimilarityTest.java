@@ -1,0 +1,64 @@
+package dev.accordhub.routes.consolidate.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class NameSimilarityTest {
+
+    @Test
+    void equalNamesAreOne() {
+        assertThat(similarity("Acme Corp", "ACME Corporation")).isEqualTo(1.0);
+    }
+
+    @Test
+    void aTypoInTheBrandKeepsTheNamesClose() {
+        assertThat(similarity("Bluefin Systems", "Bluefni Systems")).isGreaterThan(0.92);
+        assertThat(similarity("Rock Birch Energy", "Rofk Birch Energy")).isGreaterThan(0.9);
+    }
+
+    @Test
+    void aSplitBrandIsTheSameWord() {
+        assertThat(similarity("Blue Fin Systems", "Bluefin Systems")).isEqualTo(1.0, within(1e-9));
+    }
+
+    @Test
+    void aMissingBusinessWordIsCloseAMissingFillerCloser() {
+        double missingBusinessWord = similarity("Bluefin", "Bluefin Systems");
+        double missingFiller = similarity("Bluefin", "Bluefin Group");
+
+        assertThat(missingBusinessWord).isBetween(0.8, 0.9);
+        assertThat(missingFiller).isGreaterThan(missingBusinessWord);
+    }
+
+    @Test
+    void twoDifferentBusinessesOfOneBrandAreFarApart() {
+        assertThat(similarity("Bluefin Systems", "Bluefin Networks")).isLessThan(0.7);
+    }
+
+    @Test
+    void anAbbreviationTheVocabularyDoesNotListStillMatches() {
+        assertThat(similarity("Lunar Manuf.", "Lunar Manufacturing")).isGreaterThan(0.92);
+        assertThat(similarity("WKM Devt", "WKM Development")).isGreaterThan(0.92);
+    }
+
+    @Test
+    void initialsAreCloseButNotEqual() {
+        assertThat(similarity("LN", "Lion Networks")).isEqualTo(0.8);
+    }
+
+    @Test
+    void theOrderOfTheCompanysOwnWordsCounts() {
+        assertThat(similarity("Delta High", "High Delta")).isLessThan(similarity("Delta High", "Delta High Inc"));
+    }
+
+    @Test
+    void shortWordsMustBeEqual() {
+        assertThat(similarity("ABX Data", "ABC Data")).isLessThan(0.5);
+    }
+
+    private static double similarity(String a, String b) {
+        return NameSimilarity.of(CompanyNameNormaliser.normalise(a), CompanyNameNormaliser.normalise(b));
+    }
+}
