@@ -1,0 +1,165 @@
+package dev.accordhub.routes.consolidate.match;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Scores one pair of company records.
+ *
+ * <p>Exact keys decide alone, in this order: the same tax id merges (it names the legal entity); different tax
+ * ids veto (two legal entities, however alike their names); then the same for DUNS; then a domain both programs
+ * verified. Otherwise the score starts from the {@link NameSimilarity name similarity} and the rest adjusts it:
+ * the same web domain raises it, a shared root label on another suffix ({@code acme.de} / {@code acme.com})
+ * raises it a little (in one country only: {@code acme.de} in DE and {@code acme.fr} in FR are as often two local
+ * companies as one), two unrelated domains lower it a little (companies keep several domains; {@code acme.com}
+ * and {@code getacme.com} count as related, not unrelated), and another country lowers it. Much less when the
+ * domain is the same, or when a record's legal form contradicts its own country and fits the other's ("GmbH"
+ * filed under US next to a DE record): a company keeps its domain and its legal form when a program files it
+ * under another country, a namesake abroad has its own.
+ */
+final class CompanyPairScorer {
+
+    static final double SAME_DOMAIN_BONUS = 0.15;
+    static final double SAME_ROOT_BONUS = 0.05;
+    static final double OTHER_DOMAIN_PENALTY = 0.10;
+    static final double OTHER_COUNTRY_PENALTY = 0.10;
+    static final double EXPLAINED_OTHER_COUNTRY_PENALTY = 0.03;
+    /**
+     * "Wilson" is one company's whole name, and what another program keeps of "Wilson Digital" or "Wilson Media":
+     * a single common word matches without saying which company it is.
+     */
+    static final double COMMON_SINGLE_WORD_PENALTY = 0.10;
+
+    private final MatchPolicy policy;
+
+    CompanyPairScorer(MatchPolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    /**
+     * The score with its reasons.
+     *
+     * @param commonName the probe's name is a single word that many records in its country start with, as the
+     *                   matcher found among its candidates; null when unknown (a pair compared on its own)
+     */
+    PairScore explain(CompanyCandidate probe, CompanyCandidate other, String commonName) {
+        return score(probe, other, new ArrayList<>(4), commonName);
+    }
+
+    /** The score alone: a match compares many pairs and explains one, so reasons are only written for that one. */
+    PairScore score(CompanyCandidate probe, CompanyCandidate other, String commonName) {
+        return score(probe, other, null, commonName);
+    }
+
+    /**
+     * What the exact keys alone say: a merge, a veto, or null when they say nothing. Cheap: what a golden record
+     * checks for each of its members before it accepts a record.
+     */
+    PairScore exactKeys(CompanyCandidate probe, CompanyCandidate other, List<String> reasons) {
+        if (policy.useTaxId() && bothPresent(probe.taxId(), other.taxId())) {
+            return probe.taxId().equals(other.taxId())
+                    ? exact(reasons, "same tax id ", probe.taxId())
+                    : veto(reasons, "different tax ids ", probe.taxId() + " / " + other.taxId());
+        }
+        if (policy.useDuns() && bothPresent(probe.duns(), other.duns())) {
+            return probe.duns().equals(other.duns())
+                    ? exact(reasons, "same DUNS ", probe.duns())
+                    : veto(reasons, "different DUNS ", probe.duns() + " / " + other.duns());
+        }
+        if (policy.useVerifiedDomain() && probe.domainVerified() && other.domainVerified()
+                && probe.domain().equals(other.domain()) && !DomainNormaliser.isShared(probe.domain())) {
+            return exact(reasons, "same verified domain ", probe.domain());
+        }
+        return null;
+    }
+
+    private PairScore score(CompanyCandidate probe, CompanyCandidate other, List<String> reasons,
+            String commonName) {
+        PairScore exact = exactKeys(probe, other, reasons);
+        return exact != null ? exact : fuzzy(probe, other, reasons, commonName);
+    }
+
+    private PairScore fuzzy(CompanyCandidate probe, CompanyCandidate other, List<String> reasons,
+            String commonName) {
+        double name = NameSimilarity.of(probe.normalisedName(), other.normalisedName());
+        if (reasons != null) {
+            reasons.add(String.format(Locale.ROOT, "name %.2f ('%s' / '%s')", name, probe.normalisedName(),
+                    other.normalisedName()));
+        }
+        boolean otherCountry = bothPresent(probe.country(), other.country())
+                && !probe.country().equals(other.country());
+        double score = name;
+        boolean sameDomain = false;
+        if (usable(probe.domain()) && usable(other.domain())) {
+            String registrable = DomainNormaliser.registrableDomain(probe.domain());
+            String otherRegistrable = DomainNormaliser.registrableDomain(other.domain());
+            String root = DomainNormaliser.rootLabel(registrable);
+            String otherRoot = DomainNormaliser.rootLabel(otherRegistrable);
+            if (registrable.equals(otherRegistrable)) {
+                sameDomain = true;
+                score += SAME_DOMAIN_BONUS;
+                note(reasons, "same domain ", registrable);
+            } else if (root.equals(otherRoot)) {
+                // acme.de in DE and acme.fr in FR are two local companies at least as often as one
+                score += otherCountry ? 0 : SAME_ROOT_BONUS;
+                note(reasons, "same domain root ", registrable + " / " + otherRegistrable);
+            } else if (DomainNormaliser.isMarketingVariant(root, otherRoot)) {
+                note(reasons, "related domains ", registrable + " / " + otherRegistrable);
+            } else {
+                score -= OTHER_DOMAIN_PENALTY;
+                note(reasons, "other domains ", registrable + " / " + otherRegistrable);
+            }
+        }
+        if (commonName != null && !sameDomain) {
+            score -= COMMON_SINGLE_WORD_PENALTY;
+            note(reasons, "a common name on its own: ", commonName);
+        }
+        if (otherCountry) {
+            boolean explained = sameDomain || legalFormPlacesElsewhere(probe, other)
+                    || legalFormPlacesElsewhere(other, probe);
+            score -= explained ? EXPLAINED_OTHER_COUNTRY_PENALTY : OTHER_COUNTRY_PENALTY;
+            note(reasons, "other countries ", probe.country() + " / " + other.country()
+                    + (explained && !sameDomain ? " (a legal form places one record in the other's country)" : ""));
+        }
+        double rank = score;
+        score = Math.max(0, Math.min(1, score));
+        MatchDecision decision = policy.decisionFor(score);
+        if (decision == MatchDecision.MERGE && probe.program().equals(other.program())
+                && !policy.fuzzyMergeWithinProgram()) {
+            decision = MatchDecision.REVIEW;
+            note(reasons, "both in program ", probe.program() + ": a fuzzy match there needs a steward");
+        }
+        return new PairScore(score, decision, false, rank, reasons == null ? List.of() : reasons);
+    }
+
+    private static boolean legalFormPlacesElsewhere(CompanyCandidate record, CompanyCandidate other) {
+        return LegalFormJurisdictions.placesElsewhere(CompanyNameNormaliser.legalForms(record.name()),
+                record.country(), other.country());
+    }
+
+    private static PairScore exact(List<String> reasons, String what, String value) {
+        note(reasons, what, value);
+        return new PairScore(1.0, MatchDecision.MERGE, true, 2.0, reasons == null ? List.of() : reasons);
+    }
+
+    private static PairScore veto(List<String> reasons, String what, String values) {
+        note(reasons, what, values);
+        return new PairScore(0.0, MatchDecision.SEPARATE, true, -1.0, reasons == null ? List.of() : reasons);
+    }
+
+    private static void note(List<String> reasons, String what, String value) {
+        if (reasons != null) {
+            reasons.add(what + value);
+        }
+    }
+
+    private static boolean bothPresent(String a, String b) {
+        return a != null && b != null;
+    }
+
+    private static boolean usable(String domain) {
+        return domain != null && DomainNormaliser.rootLabel(domain) != null && !DomainNormaliser.isShared(domain);
+    }
+}

@@ -1,0 +1,193 @@
+package dev.accordhub.routes.consolidate.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CompanyMatcherTest {
+
+    final MatchPolicy policy = MatchPolicy.defaults();
+    final InMemoryCandidateIndex index = new InMemoryCandidateIndex(policy);
+    final CompanyMatcher matcher = new CompanyMatcher(index, policy);
+
+    @Test
+    void theSameTaxIdMergesWhateverTheNames() {
+        index.add(Companies.in("helios", "h1").named("Acme Inc").country("US").taxId("US-12-3456789").build());
+
+        MatchResult result = matcher.match(
+                Companies.in("vantage", "v1").named("Road Runner Supplies").country("US").taxId("us123456789").build());
+
+        assertThat(result.decision()).isEqualTo(MatchDecision.MERGE);
+        assertThat(result.score()).isEqualTo(1.0);
+        assertThat(result.best().sourceKey()).isEqualTo("helios:partner:h1");
+        assertThat(result.reasons()).containsExactly("same tax id US123456789");
+    }
+
+    @Test
+    void anExactKeyWinsOverABetterNameMatch() {
+        index.add(Companies.in("helios", "h1").named("Bluefin Systems GmbH").country("DE").build());
+        index.add(Companies.in("helios", "h2").named("Bluefin Sys").country("DE").duns("12-345-6789").build());
+
+        MatchResult result = matcher.match(
+                Companies.in("vantage", "v1").named("Bluefin Systems GmbH").country("DE").duns("123456789").build());
+
+        assertThat(result.best().sourceKey()).isEqualTo("helios:partner:h2");
+        assertThat(result.reasons()).containsExactly("same DUNS 123456789");
+    }
+
+    @Test
+    void aVerifiedDomainOnBothSidesMergesAnUnverifiedOneIsOnlyEvidence() {
+        CompanyCandidate verified = Companies.in("helios", "h1").named("Globex").verifiedWeb("https://globex.com")
+                .country("US").build();
+        CompanyCandidate alsoVerified = Companies.in("nimbus", "n1").named("Hank Scorpio Holdings")
+                .verifiedWeb("www.globex.com").country("US").build();
+        CompanyCandidate unverified = Companies.in("vantage", "v1").named("Hank Scorpio Holdings")
+                .web("globex.com").country("US").build();
+
+        assertThat(matcher.compare(verified, alsoVerified).decision()).isEqualTo(MatchDecision.MERGE);
+        assertThat(matcher.compare(verified, unverified).decision()).isEqualTo(MatchDecision.SEPARATE);
+    }
+
+    @Test
+    void conflictingTaxIdsVetoAnIdenticalNameAndDomain() {
+        CompanyCandidate a = Companies.in("helios", "h1").named("Acme GmbH").web("acme.de").country("DE")
+                .taxId("DE111111111").build();
+        CompanyCandidate b = Companies.in("vantage", "v1").named("ACME GmbH").web("acme.de").country("DE")
+                .taxId("DE222222222").build();
+
+        PairScore score = matcher.compare(a, b);
+
+        assertThat(score.decision()).isEqualTo(MatchDecision.SEPARATE);
+        assertThat(score.exactKey()).isTrue();
+        assertThat(score.reasons()).containsExactly("different tax ids DE111111111 / DE222222222");
+    }
+
+    @Test
+    void conflictingDunsNumbersVetoToo() {
+        CompanyCandidate a = Companies.in("helios", "h1").named("Acme").country("US").duns("111111111").build();
+        CompanyCandidate b = Companies.in("vantage", "v1").named("Acme").country("US").duns("222222222").build();
+
+        assertThat(matcher.compare(a, b).decision()).isEqualTo(MatchDecision.SEPARATE);
+    }
+
+    @Test
+    void spellingsOfOneNameInOneCountryMerge() {
+        CompanyCandidate a = Companies.in("helios", "h1").named("Bluefin Technologies, Inc.").country("US").build();
+        CompanyCandidate b = Companies.in("vantage", "v1").named("BLUEFIN TECH Incorporated").country("US").build();
+
+        assertThat(matcher.compare(a, b).decision()).isEqualTo(MatchDecision.MERGE);
+    }
+
+    @Test
+    void aNameThatMayBeShortForAnotherGoesToAStewardUnlessTheDomainSettlesIt() {
+        CompanyCandidate shortName = Companies.in("helios", "h1").named("Bluefin").country("US").build();
+        CompanyCandidate longName = Companies.in("vantage", "v1").named("Bluefin Systems Inc").country("US").build();
+        CompanyCandidate shortOnSameDomain = Companies.in("helios", "h2").named("Bluefin").web("bluefin.com")
+                .country("US").build();
+        CompanyCandidate longOnSameDomain = Companies.in("vantage", "v2").named("Bluefin Systems Inc")
+                .web("https://www.bluefin.com").country("US").build();
+
+        PairScore grey = matcher.compare(shortName, longName);
+
+        assertThat(grey.decision()).isEqualTo(MatchDecision.REVIEW);
+        assertThat(grey.score()).isBetween(policy.reviewThreshold(), policy.mergeThreshold());
+        assertThat(matcher.compare(shortOnSameDomain, longOnSameDomain).decision()).isEqualTo(MatchDecision.MERGE);
+    }
+
+    @Test
+    void anotherCountryLowersTheScoreButTheSameDomainStillMerges() {
+        CompanyCandidate us = Companies.in("helios", "h1").named("Wingtip Toys").web("wingtip.com").country("US")
+                .build();
+        CompanyCandidate movedSameDomain = Companies.in("vantage", "v1").named("Wingtip Toys").web("wingtip.com")
+                .country("CA").build();
+        CompanyCandidate movedNoDomain = Companies.in("vantage", "v2").named("Wingtip Toys").country("CA").build();
+        CompanyCandidate stayed = Companies.in("vantage", "v3").named("Wingtip Toys").web("wingtip.com")
+                .country("US").build();
+
+        PairScore sameDomain = matcher.compare(us, movedSameDomain);
+        PairScore noDomain = matcher.compare(us, movedNoDomain);
+
+        assertThat(sameDomain.decision()).isEqualTo(MatchDecision.MERGE);
+        assertThat(sameDomain.rank()).isLessThan(matcher.compare(us, stayed).rank());
+        assertThat(noDomain.decision()).isEqualTo(MatchDecision.REVIEW);
+    }
+
+    @Test
+    void aLegalFormOfTheOtherCountryExplainsAMove() {
+        CompanyCandidate german = Companies.in("helios", "h1").named("Nordwind Logistik GmbH").country("DE").build();
+        CompanyCandidate filedUnderUs = Companies.in("vantage", "v1").named("Nordwind Logistik GmbH").country("US")
+                .build();
+        CompanyCandidate americanNamesake = Companies.in("vantage", "v2").named("Nordwind Logistics Inc")
+                .country("US").build();
+
+        assertThat(matcher.compare(german, filedUnderUs).decision()).isEqualTo(MatchDecision.MERGE);
+        assertThat(matcher.compare(german, americanNamesake).decision()).isEqualTo(MatchDecision.REVIEW);
+    }
+
+    @Test
+    void theSameLabelOnLocalDomainsInTwoCountriesIsNotEnough() {
+        CompanyCandidate uk = Companies.in("helios", "h1").named("Apex Consulting Ltd").web("apexconsulting.co.uk")
+                .country("GB").build();
+        CompanyCandidate france = Companies.in("vantage", "v1").named("Apex Consulting SAS").web("apexconsulting.fr")
+                .country("FR").build();
+
+        assertThat(matcher.compare(uk, france).decision()).isNotEqualTo(MatchDecision.MERGE);
+    }
+
+    @Test
+    void aFuzzyMatchInsideOneProgramGoesToAStewardUnlessThePolicyAllowsIt() {
+        CompanyCandidate a = Companies.in("helios", "h1").named("Contoso Ltd").country("GB").build();
+        CompanyCandidate b = Companies.in("helios", "h2").named("CONTOSO LIMITED").country("GB").build();
+        CompanyMatcher permissive = new CompanyMatcher(index, policy.withFuzzyMergeWithinProgram(true));
+
+        assertThat(matcher.compare(a, b).decision()).isEqualTo(MatchDecision.REVIEW);
+        assertThat(permissive.compare(a, b).decision()).isEqualTo(MatchDecision.MERGE);
+    }
+
+    @Test
+    void anExactKeyMergesInsideOneProgram() {
+        CompanyCandidate a = Companies.in("helios", "h1").named("Contoso Ltd").taxId("GB123").build();
+        CompanyCandidate b = Companies.in("helios", "h2").named("Contoso (old)").taxId("GB123").build();
+
+        assertThat(matcher.compare(a, b).decision()).isEqualTo(MatchDecision.MERGE);
+    }
+
+    @Test
+    void aCommonOneWordNameNeedsMoreThanTheName() {
+        for (String business : List.of("Digital", "Media", "Cloud", "Data", "Labs")) {
+            index.add(Companies.in("helios", business).named("Wilson " + business).country("US").build());
+        }
+        index.add(Companies.in("helios", "bare").named("Wilson Inc").country("US").build());
+        CompanyCandidate probe = Companies.in("vantage", "v1").named("Wilson LLC").country("US").build();
+
+        MatchResult result = matcher.match(probe);
+
+        assertThat(result.best().sourceKey()).isEqualTo("helios:partner:bare");
+        assertThat(result.decision()).isEqualTo(MatchDecision.REVIEW);
+        assertThat(result.reasons()).contains("a common name on its own: wilson");
+        assertThat(matcher.compare(probe, result.best()).decision()).isEqualTo(MatchDecision.MERGE);
+    }
+
+    @Test
+    void noCandidateIsSeparate() {
+        MatchResult result = matcher.match(Companies.in("helios", "h1").named("Initech").country("US").build());
+
+        assertThat(result.decision()).isEqualTo(MatchDecision.SEPARATE);
+        assertThat(result.bestCandidate()).isEmpty();
+        assertThat(result.candidates()).isZero();
+    }
+
+    @Test
+    void everyCandidateThatReachesMergeIsListedBestFirst() {
+        index.add(Companies.in("helios", "h1").named("Bluefin Systems").web("bluefin.com").country("US").build());
+        index.add(Companies.in("nimbus", "n1").named("Blue Fin Systems").country("US").build());
+
+        MatchResult result = matcher.match(
+                Companies.in("vantage", "v1").named("Bluefin Systems Inc").web("bluefin.com").country("US").build());
+
+        assertThat(result.merges()).extracting(m -> m.candidate().sourceKey())
+                .containsExactly("helios:partner:h1", "nimbus:partner:n1");
+        assertThat(result.merges().get(0).score().rank()).isGreaterThan(result.merges().get(1).score().rank());
+    }
+}
