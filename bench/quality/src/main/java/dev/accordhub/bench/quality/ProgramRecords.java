@@ -1,0 +1,237 @@
+package dev.accordhub.bench.quality;
+
+import dev.accordhub.routes.consolidate.match.CompanyCandidate;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Writes a true company as one program's CRM holds it: each noise below is drawn independently per record, at the
+ * rate given, so a company in two programs is two differently noisy copies of the same truth.
+ *
+ * <p>Name: legal form dropped or another one (35%), letter case (30%), an abbreviation per business word (20%),
+ * punctuation (20%), a business word dropped or "Group" added (8%), brand split or joined (5%), a typo (6%, a
+ * second one 1%), accents transliterated or stripped (half the names that have them), a leading "The" (2%), the
+ * name reduced to its initials (1%). Country moved (3%). Web domain: its own (68%), same label on another suffix
+ * (8%), an unrelated one (7%), none (14%), a free-mail domain (3%). Tax id and DUNS present at the program's own
+ * rate, written with or without separators, and mistyped in 0.3% of records.
+ */
+final class ProgramRecords {
+
+    /** What a program's system holds, and how often. */
+    record Profile(String program, double taxIdShare, double dunsShare, double verifiedDomainShare) {
+    }
+
+    static final Map<String, Profile> PROFILES = Map.of(
+            "helios", new Profile("helios", 0.45, 0.35, 0.60),
+            "vantage", new Profile("vantage", 0.15, 0.05, 0.0),
+            "nimbus", new Profile("nimbus", 0.60, 0.20, 0.30));
+
+    private static final Map<String, String> TRANSLITERATIONS = Map.of(
+            "ü", "ue", "ö", "oe", "ä", "ae", "ø", "oe", "å", "aa", "é", "e", "ñ", "n", "ś", "s");
+
+    private final Random random;
+
+    ProgramRecords(Random random) {
+        this.random = random;
+    }
+
+    CompanyCandidate write(SyntheticCompany company, String program, int recordNo) {
+        Profile profile = PROFILES.get(program);
+        String country = chance(0.03) ? otherCountry(company.country()) : company.country();
+        String domain = domain(company);
+        boolean shared = domain != null && NameParts.SHARED_MAIL_DOMAINS.contains(domain);
+        boolean verified = domain != null && !shared && chance(profile.verifiedDomainShare());
+        String taxId = chance(profile.taxIdShare()) ? formatted(mistyped(company.taxId())) : null;
+        String duns = chance(profile.dunsShare()) ? formatted(mistyped(company.duns())) : null;
+        return CompanyCandidate.of(program + ":partner:" + recordNo, program, name(company), website(domain),
+                verified, country, taxId, duns);
+    }
+
+    private String name(SyntheticCompany company) {
+        String brand = company.brandVariant() != null && chance(0.05) ? company.brandVariant() : company.brand();
+        List<String> words = new ArrayList<>(company.descriptors());
+        if (chance(0.08)) {
+            if (!words.isEmpty() && random.nextDouble() < 0.6) {
+                words.remove(words.size() - 1);
+            } else {
+                words.add("Group");
+            }
+        }
+        words.replaceAll(word -> NameParts.ABBREVIATIONS.containsKey(word) && chance(0.20)
+                ? pick(NameParts.ABBREVIATIONS.get(word)) : word);
+        String legalForm = company.legalForm();
+        if (chance(0.35)) {
+            List<String> forms = NameParts.LEGAL_FORMS.get(company.country());
+            legalForm = !legalForm.isEmpty() && random.nextDouble() < 0.45 ? "" : pick(forms);
+        }
+        String name = brand + (words.isEmpty() ? "" : " " + String.join(" ", words));
+        if (chance(0.01) && name.contains(" ")) {
+            name = initials(name);
+        }
+        if (chance(0.20)) {
+            name = punctuated(name);
+            legalForm = legalForm.replace(".", "");
+        }
+        if (!legalForm.isEmpty()) {
+            name += (chance(0.3) ? ", " : " ") + legalForm;
+        }
+        if (chance(0.02)) {
+            name = "The " + name;
+        }
+        name = cased(name);
+        if (chance(0.06)) {
+            name = typo(name);
+            if (chance(1.0 / 6)) {
+                name = typo(name);
+            }
+        }
+        if (!name.chars().allMatch(c -> c < 128) && random.nextBoolean()) {
+            name = random.nextBoolean() ? transliterated(name) : stripped(name);
+        }
+        return name;
+    }
+
+    private String domain(SyntheticCompany company) {
+        double draw = random.nextDouble();
+        if (draw < 0.68) {
+            return company.domain();
+        }
+        if (draw < 0.83) {
+            List<String> others = company.otherDomains();
+            int which = draw < 0.76 ? 0 : 1;
+            return others.size() > which ? others.get(which) : others.isEmpty() ? company.domain() : others.get(0);
+        }
+        return draw < 0.97 ? null : pick(NameParts.SHARED_MAIL_DOMAINS);
+    }
+
+    private String website(String domain) {
+        if (domain == null) {
+            return null;
+        }
+        String website = switch (random.nextInt(5)) {
+            case 0 -> "https://www." + domain;
+            case 1 -> "http://" + domain + "/";
+            case 2 -> "www." + domain;
+            case 3 -> "https://" + domain + "/partners";
+            default -> domain;
+        };
+        return chance(0.05) ? website.toUpperCase(Locale.ROOT) : website;
+    }
+
+    private String punctuated(String name) {
+        if (name.contains(" & ")) {
+            return name.replace(" & ", " and ");
+        }
+        if (name.contains(" and ")) {
+            return name.replace(" and ", " & ");
+        }
+        int space = name.indexOf(' ');
+        return space > 0 ? name.substring(0, space) + "-" + name.substring(space + 1) : name;
+    }
+
+    private String cased(String name) {
+        if (!chance(0.30)) {
+            return name;
+        }
+        double style = random.nextDouble();
+        if (style < 0.5) {
+            return name.toUpperCase(Locale.ROOT);
+        }
+        if (style < 0.67) {
+            return name.toLowerCase(Locale.ROOT);
+        }
+        int space = name.indexOf(' ');
+        return space < 0 ? name.toUpperCase(Locale.ROOT)
+                : name.substring(0, space).toUpperCase(Locale.ROOT) + name.substring(space);
+    }
+
+    /** One keyboard slip in a word of four letters or more, never its first letter. */
+    private String typo(String name) {
+        List<Integer> positions = new ArrayList<>();
+        String[] words = name.split(" ");
+        int offset = 0;
+        for (String word : words) {
+            for (int i = 1; i < word.length() && word.length() >= 4; i++) {
+                if (Character.isLetter(word.charAt(i))) {
+                    positions.add(offset + i);
+                }
+            }
+            offset += word.length() + 1;
+        }
+        if (positions.isEmpty()) {
+            return name;
+        }
+        int at = positions.get(random.nextInt(positions.size()));
+        char letter = (char) ('a' + random.nextInt(26));
+        return switch (random.nextInt(4)) {
+            case 0 -> name.substring(0, at) + letter + name.substring(at + 1);
+            case 1 -> name.substring(0, at) + name.substring(at + 1);
+            case 2 -> name.substring(0, at) + letter + name.substring(at);
+            default -> at + 1 < name.length() && Character.isLetter(name.charAt(at + 1))
+                    ? name.substring(0, at) + name.charAt(at + 1) + name.charAt(at) + name.substring(at + 2)
+                    : name.substring(0, at) + name.substring(at + 1);
+        };
+    }
+
+    private static String initials(String name) {
+        StringBuilder initials = new StringBuilder();
+        for (String word : name.split("[ &]+")) {
+            if (!word.isEmpty()) {
+                initials.append(Character.toUpperCase(word.charAt(0)));
+            }
+        }
+        return initials.toString();
+    }
+
+    private static String transliterated(String name) {
+        String out = name;
+        for (Map.Entry<String, String> t : TRANSLITERATIONS.entrySet()) {
+            out = out.replace(t.getKey(), t.getValue()).replace(t.getKey().toUpperCase(Locale.ROOT),
+                    t.getValue().substring(0, 1).toUpperCase(Locale.ROOT) + t.getValue().substring(1));
+        }
+        return out;
+    }
+
+    private static String stripped(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+    }
+
+    private String mistyped(String id) {
+        if (!chance(0.003)) {
+            return id;
+        }
+        char[] chars = id.toCharArray();
+        int at = chars.length - 1 - random.nextInt(6);
+        chars[at] = (char) ('0' + (chars[at] - '0' + 1 + random.nextInt(8)) % 10);
+        return new String(chars);
+    }
+
+    /** "DE123456789", "DE 123 456 789", "de-123-456-789": CRMs keep ids the way people typed them. */
+    private String formatted(String id) {
+        return switch (random.nextInt(3)) {
+            case 0 -> id;
+            case 1 -> id.replaceAll("(\\d{3})(?=\\d)", "$1 ");
+            default -> id.toLowerCase(Locale.ROOT).replaceAll("(\\d{3})(?=\\d)", "$1-");
+        };
+    }
+
+    private String otherCountry(String country) {
+        String other;
+        do {
+            other = pick(NameParts.COUNTRIES);
+        } while (other.equals(country));
+        return other;
+    }
+
+    private boolean chance(double p) {
+        return random.nextDouble() < p;
+    }
+
+    private <T> T pick(List<T> list) {
+        return list.get(random.nextInt(list.size()));
+    }
+}
