@@ -35,17 +35,18 @@ final class CompanyUniverse {
         this.random = random;
     }
 
-    static List<SyntheticCompany> generate(int count, Random random) {
+    /** {@code lookAlikeScale} multiplies the look-alike shares: 1 for the benchmark, other values to see their cost. */
+    static List<SyntheticCompany> generate(int count, Random random, double lookAlikeScale) {
         CompanyUniverse universe = new CompanyUniverse(random);
         int originals = count;
         for (double share : LOOK_ALIKE_SHARES) {
-            originals -= (int) Math.round(count * share);
+            originals -= (int) Math.round(count * share * lookAlikeScale);
         }
         while (universe.companies.size() < originals) {
             universe.original();
         }
         for (int kind = 0; kind < LOOK_ALIKE_KINDS.length; kind++) {
-            long target = Math.round(count * LOOK_ALIKE_SHARES[kind]);
+            long target = Math.round(count * LOOK_ALIKE_SHARES[kind] * lookAlikeScale);
             for (int i = 0; i < target; i++) {
                 SyntheticCompany base = universe.companies.get(random.nextInt(originals));
                 universe.lookAlike(base, LOOK_ALIKE_KINDS[kind]);

@@ -15,9 +15,10 @@ import java.util.Random;
  * <p>Name: legal form dropped or another one (35%), letter case (30%), an abbreviation per business word (20%),
  * punctuation (20%), a business word dropped or "Group" added (8%), brand split or joined (5%), a typo (6%, a
  * second one 1%), accents transliterated or stripped (half the names that have them), a leading "The" (2%), the
- * name reduced to its initials (1%). Country moved (3%). Web domain: its own (68%), same label on another suffix
- * (8%), an unrelated one (7%), none (14%), a free-mail domain (3%). Tax id and DUNS present at the program's own
- * rate, written with or without separators, and mistyped in 0.3% of records.
+ * name reduced to its initials (1%). Country moved (3%). Web domain: its own (68%), its same label on another
+ * suffix (8%), its marketing domain such as getacme.com (7%), none (14%), a free-mail domain (3%). Tax id and DUNS
+ * present at the program's own rate, written with or without separators, and mistyped in 0.3% of records. A noise
+ * scale other than 1 multiplies every noise rate (not the id rates): a sensitivity check, not the benchmark.
  */
 final class ProgramRecords {
 
@@ -34,14 +35,16 @@ final class ProgramRecords {
             "ü", "ue", "ö", "oe", "ä", "ae", "ø", "oe", "å", "aa", "é", "e", "ñ", "n", "ś", "s");
 
     private final Random random;
+    private final double noiseScale;
 
-    ProgramRecords(Random random) {
+    ProgramRecords(Random random, double noiseScale) {
         this.random = random;
+        this.noiseScale = noiseScale;
     }
 
     CompanyCandidate write(SyntheticCompany company, String program, int recordNo) {
         Profile profile = PROFILES.get(program);
-        String country = chance(0.03) ? otherCountry(company.country()) : company.country();
+        String country = noise(0.03) ? otherCountry(company.country()) : company.country();
         String domain = domain(company);
         boolean shared = domain != null && NameParts.SHARED_MAIL_DOMAINS.contains(domain);
         boolean verified = domain != null && !shared && chance(profile.verifiedDomainShare());
@@ -52,60 +55,60 @@ final class ProgramRecords {
     }
 
     private String name(SyntheticCompany company) {
-        String brand = company.brandVariant() != null && chance(0.05) ? company.brandVariant() : company.brand();
+        String brand = company.brandVariant() != null && noise(0.05) ? company.brandVariant() : company.brand();
         List<String> words = new ArrayList<>(company.descriptors());
-        if (chance(0.08)) {
+        if (noise(0.08)) {
             if (!words.isEmpty() && random.nextDouble() < 0.6) {
                 words.remove(words.size() - 1);
             } else {
                 words.add("Group");
             }
         }
-        words.replaceAll(word -> NameParts.ABBREVIATIONS.containsKey(word) && chance(0.20)
+        words.replaceAll(word -> NameParts.ABBREVIATIONS.containsKey(word) && noise(0.20)
                 ? pick(NameParts.ABBREVIATIONS.get(word)) : word);
         String legalForm = company.legalForm();
-        if (chance(0.35)) {
+        if (noise(0.35)) {
             List<String> forms = NameParts.LEGAL_FORMS.get(company.country());
             legalForm = !legalForm.isEmpty() && random.nextDouble() < 0.45 ? "" : pick(forms);
         }
         String name = brand + (words.isEmpty() ? "" : " " + String.join(" ", words));
-        if (chance(0.01) && name.contains(" ")) {
+        if (noise(0.01) && name.contains(" ")) {
             name = initials(name);
         }
-        if (chance(0.20)) {
+        if (noise(0.20)) {
             name = punctuated(name);
             legalForm = legalForm.replace(".", "");
         }
         if (!legalForm.isEmpty()) {
             name += (chance(0.3) ? ", " : " ") + legalForm;
         }
-        if (chance(0.02)) {
+        if (noise(0.02)) {
             name = "The " + name;
         }
         name = cased(name);
-        if (chance(0.06)) {
+        if (noise(0.06)) {
             name = typo(name);
             if (chance(1.0 / 6)) {
                 name = typo(name);
             }
         }
-        if (!name.chars().allMatch(c -> c < 128) && random.nextBoolean()) {
+        if (!name.chars().allMatch(c -> c < 128) && noise(0.5)) {
             name = random.nextBoolean() ? transliterated(name) : stripped(name);
         }
         return name;
     }
 
     private String domain(SyntheticCompany company) {
-        double draw = random.nextDouble();
-        if (draw < 0.68) {
+        double draw = random.nextDouble() / noiseScale;
+        if (draw >= 0.32) {
             return company.domain();
         }
-        if (draw < 0.83) {
+        if (draw < 0.15) {
             List<String> others = company.otherDomains();
-            int which = draw < 0.76 ? 0 : 1;
+            int which = draw < 0.08 ? 0 : 1;
             return others.size() > which ? others.get(which) : others.isEmpty() ? company.domain() : others.get(0);
         }
-        return draw < 0.97 ? null : pick(NameParts.SHARED_MAIL_DOMAINS);
+        return draw < 0.29 ? null : pick(NameParts.SHARED_MAIL_DOMAINS);
     }
 
     private String website(String domain) {
@@ -134,7 +137,7 @@ final class ProgramRecords {
     }
 
     private String cased(String name) {
-        if (!chance(0.30)) {
+        if (!noise(0.30)) {
             return name;
         }
         double style = random.nextDouble();
@@ -201,7 +204,7 @@ final class ProgramRecords {
     }
 
     private String mistyped(String id) {
-        if (!chance(0.003)) {
+        if (!noise(0.003)) {
             return id;
         }
         char[] chars = id.toCharArray();
@@ -225,6 +228,11 @@ final class ProgramRecords {
             other = pick(NameParts.COUNTRIES);
         } while (other.equals(country));
         return other;
+    }
+
+    /** A noise event: its rate times the run's noise scale (1 = the rates above). */
+    private boolean noise(double p) {
+        return random.nextDouble() < p * noiseScale;
     }
 
     private boolean chance(double p) {

@@ -25,8 +25,10 @@ import java.util.Set;
  * recall, the stewardship queue, time and heap. Next to it, the current rule of the consolidator (same web domain
  * merges) on the same records, as the baseline.
  *
- * <p>Arguments: {@code --companies N} (100000), {@code --seed S} (42), {@code --merge T} / {@code --review T}
- * (the policy's thresholds), {@code --explain K} (print K wrong merges and K missed pairs with their reasons).
+ * <p>Arguments: {@code --companies N} (100000), {@code --seed S} (42), {@code --merge T} / {@code --review T} /
+ * {@code --max-block B} (the policy's), {@code --explain K} (print K wrong merges and K missed pairs with their
+ * reasons); for sensitivity checks only, {@code --noise F} and {@code --look-alikes F} scale the noise rates and the
+ * look-alike shares (1 = the benchmark).
  */
 public final class QualityBench {
 
@@ -36,15 +38,18 @@ public final class QualityBench {
         long seed = Long.parseLong(options.getOrDefault("seed", "42"));
         int explain = Integer.parseInt(options.getOrDefault("explain", "0"));
         MatchPolicy defaults = MatchPolicy.defaults();
+        double noise = Double.parseDouble(options.getOrDefault("noise", "1"));
+        double lookAlikes = Double.parseDouble(options.getOrDefault("look-alikes", "1"));
         MatchPolicy policy = defaults.withThresholds(
                 Double.parseDouble(options.getOrDefault("merge", "" + defaults.mergeThreshold())),
-                Double.parseDouble(options.getOrDefault("review", "" + defaults.reviewThreshold())));
+                Double.parseDouble(options.getOrDefault("review", "" + defaults.reviewThreshold())))
+                .withMaxBlockSize(Integer.parseInt(options.getOrDefault("max-block", "" + defaults.maxBlockSize())));
 
         long heapEmpty = usedHeapAfterGc();
         long generateStart = System.nanoTime();
         Random random = new Random(seed);
-        List<SyntheticCompany> truth = CompanyUniverse.generate(companies, random);
-        ProgramRecords writer = new ProgramRecords(random);
+        List<SyntheticCompany> truth = CompanyUniverse.generate(companies, random, lookAlikes);
+        ProgramRecords writer = new ProgramRecords(random, noise);
         List<Object[]> written = new ArrayList<>();
         for (SyntheticCompany company : truth) {
             for (String program : company.programs()) {
@@ -98,11 +103,14 @@ public final class QualityBench {
         PairwiseQuality quality = PairwiseQuality.of(merged, entityOf);
         PairwiseQuality ifReviewsConfirmed = PairwiseQuality.of(mergedOrReviewed, entityOf);
         PairwiseQuality baseline = PairwiseQuality.of(sameDomainBaseline(records), entityOf);
+        PairwiseQuality exactKeys = PairwiseQuality.of(ExactKeyBaseline.clusters(records, false), entityOf);
+        PairwiseQuality exactKeysNoFreeMail = PairwiseQuality.of(ExactKeyBaseline.clusters(records, true), entityOf);
         double per100k = 100_000.0 / records.length;
 
-        System.out.printf(Locale.ROOT, "companies %d (look-alikes %d), records %d over %s, seed %d%n",
-                truth.size(), truth.stream().filter(c -> c.lookAlike() != SyntheticCompany.LookAlike.NONE).count(),
-                records.length, CompanyUniverse.PROGRAMS, seed);
+        System.out.printf(Locale.ROOT, "companies %d (look-alikes %d), records %d over %s, seed %d, noise x%s, "
+                + "look-alikes x%s%n", truth.size(),
+                truth.stream().filter(c -> c.lookAlike() != SyntheticCompany.LookAlike.NONE).count(), records.length,
+                CompanyUniverse.PROGRAMS, seed, noise, lookAlikes);
         System.out.printf(Locale.ROOT, "policy: merge >= %.2f, review >= %.2f, max block %d%n",
                 policy.mergeThreshold(), policy.reviewThreshold(), policy.maxBlockSize());
         System.out.printf(Locale.ROOT, "true pairs %d, blocking recall (true pairs sharing a key) %.4f%n",
@@ -110,6 +118,8 @@ public final class QualityBench {
         report("matcher", quality);
         report("matcher, reviews confirmed", ifReviewsConfirmed);
         report("baseline: same domain merges", baseline);
+        report("baseline: exact keys + veto", exactKeys);
+        report("  same, free-mail excluded", exactKeysNoFreeMail);
         System.out.printf(Locale.ROOT, "review queue %d (%.1f%% of records), %.1f%% of them the same company%n",
                 reviews, 100.0 * reviews / records.length, reviews == 0 ? 0 : 100.0 * reviewsOfSameCompany / reviews);
         System.out.printf(Locale.ROOT, "comparisons %d (%.1f per record; all pairs would be %.2e), oversized blocks "

@@ -46,11 +46,14 @@ public record CompanyCandidate(
                 domainVerified && domain != null, country(country), taxId(taxId), duns(duns));
     }
 
-    /** The candidate for a mapped source record (one source, no tax id or DUNS in the canonical model yet). */
+    /**
+     * The candidate for a mapped source record (one source). The canonical model does not say yet whether a
+     * program verified its domain, so the domain is evidence, not an exact key.
+     */
     public static CompanyCandidate fromPartner(PartnerOrg org) {
         SourceRef source = org.sources().get(0);
         return of(source.key(EntityType.PARTNER), source.program(), org.name(), org.domain(), false, org.country(),
-                null, null);
+                org.taxId(), org.duns());
     }
 
     private static String country(String raw) {
