@@ -124,7 +124,7 @@ public final class QualityBench {
                 reviews, 100.0 * reviews / records.length, reviews == 0 ? 0 : 100.0 * reviewsOfSameCompany / reviews);
         System.out.printf(Locale.ROOT, "comparisons %d (%.1f per record; all pairs would be %.2e), oversized blocks "
                 + "skipped %d, blocks %d%n", matcher.comparisons(), (double) matcher.comparisons() / records.length,
-                records.length * (records.length - 1) / 2.0, index.oversizedBlocksSkipped(), index.blockCount());
+                (double) records.length * (records.length - 1) / 2, index.oversizedBlocksSkipped(), index.blockCount());
         System.out.printf(Locale.ROOT, "match time %.1f s for %d records = %.1f s per 100k records "
                 + "(generation %.1f s)%n", matchSeconds, records.length, matchSeconds * per100k, generateSeconds);
         System.out.printf(Locale.ROOT, "heap after GC: records %.0f MB, index %.0f MB; per 100k records: records + "
