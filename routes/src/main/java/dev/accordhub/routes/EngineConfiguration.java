@@ -13,6 +13,7 @@ import dev.accordhub.routes.consolidate.ConsolidationProperties;
 import dev.accordhub.routes.consolidate.LineageService;
 import dev.accordhub.routes.consolidate.survivorship.Survivorship;
 import dev.accordhub.routes.consolidate.identity.IdentityCommandHandler;
+import dev.accordhub.routes.consolidate.identity.PartnerMatching;
 import dev.accordhub.routes.consolidate.identity.PartnerMerges;
 import dev.accordhub.routes.consolidate.identity.StewardshipStore;
 import dev.accordhub.routes.consolidate.ConsolidationService;
@@ -107,10 +108,16 @@ public class EngineConfiguration {
     }
 
     @Bean
+    PartnerMatching partnerMatching(GoldenStore store, ConsolidationProperties properties) {
+        return new PartnerMatching(store, properties.matchPolicy());
+    }
+
+    @Bean
     ConsolidationService consolidationService(GoldenStore store, StewardshipStore stewardship,
-            Survivorship survivorship, ConsolidationProperties properties, ObjectMapper json) {
+            PartnerMatching partnerMatching, Survivorship survivorship, ConsolidationProperties properties,
+            ObjectMapper json) {
         Clock clock = Clock.systemUTC();
-        return new ConsolidationService(new Consolidator(store, stewardship, survivorship, clock,
+        return new ConsolidationService(new Consolidator(store, stewardship, partnerMatching, survivorship, clock,
                 properties.removeDeletedSources()), new IdentityCommandHandler(
                 new PartnerMerges(store, survivorship), stewardship, clock), json);
     }
@@ -138,8 +145,9 @@ public class EngineConfiguration {
     /** Rebuilds Hazelcast from Kafka once Camel is up, then lets consolidation resume. */
     @Bean
     CamelContextConfiguration goldenModelRebuild(KafkaBootstrap kafka, GoldenStore store,
-            StewardshipStore stewardship, ObjectMapper json) {
-        GoldenModelLoader loader = new GoldenModelLoader(kafka.servers(), store, stewardship, json);
+            StewardshipStore stewardship, PartnerMatching partnerMatching, ObjectMapper json) {
+        GoldenModelLoader loader = new GoldenModelLoader(kafka.servers(), store, stewardship, partnerMatching,
+                json);
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camelContext) {

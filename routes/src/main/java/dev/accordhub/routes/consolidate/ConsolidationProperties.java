@@ -1,5 +1,6 @@
 package dev.accordhub.routes.consolidate;
 
+import dev.accordhub.routes.consolidate.match.MatchPolicy;
 import dev.accordhub.routes.consolidate.survivorship.SurvivorshipPolicy;
 import dev.accordhub.routes.consolidate.survivorship.SurvivorshipRule;
 import java.time.Duration;
@@ -16,11 +17,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *   fields: { tier: source-priority, name: most-complete }
  *   conflict-window: 5m
  *   on-source-delete: deactivate   # or remove
+ *   merge-threshold: 0.92          # fuzzy score that merges; from review-threshold up, a steward decides
+ *   review-threshold: 0.80
  * </pre>
  */
 @ConfigurationProperties("accord.consolidation")
 public record ConsolidationProperties(List<String> sourcePriority, SurvivorshipRule defaultRule,
-        Map<String, SurvivorshipRule> fields, Duration conflictWindow, OnSourceDelete onSourceDelete) {
+        Map<String, SurvivorshipRule> fields, Duration conflictWindow, OnSourceDelete onSourceDelete,
+        Double mergeThreshold, Double reviewThreshold) {
+
+    /** The fuzzy matcher's policy: defaults, with the thresholds from config when set. */
+    public MatchPolicy matchPolicy() {
+        MatchPolicy defaults = MatchPolicy.defaults();
+        return defaults.withThresholds(mergeThreshold == null ? defaults.mergeThreshold() : mergeThreshold,
+                reviewThreshold == null ? defaults.reviewThreshold() : reviewThreshold);
+    }
 
     /** What a partner or user deleted in one source does to its golden record. Deleted deals are always removed. */
     public enum OnSourceDelete {

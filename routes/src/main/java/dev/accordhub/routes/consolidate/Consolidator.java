@@ -7,7 +7,8 @@ import dev.accordhub.model.PartnerOrg;
 import dev.accordhub.model.PartnerUser;
 import dev.accordhub.model.SourceRef;
 import dev.accordhub.model.identity.StewardshipTask;
-import dev.accordhub.routes.consolidate.identity.CompanyNameKey;
+import dev.accordhub.routes.consolidate.identity.PartnerMatching;
+import dev.accordhub.routes.consolidate.match.DomainNormaliser;
 import dev.accordhub.routes.consolidate.identity.StewardshipStore;
 import dev.accordhub.routes.consolidate.survivorship.ConflictDetector;
 import dev.accordhub.routes.consolidate.survivorship.FieldSet;
@@ -36,15 +37,17 @@ public class Consolidator {
 
     private final boolean removeDeletedSources;
     private final StewardshipStore stewardship;
+    private final PartnerMatching partnerMatching;
 
     /**
      * @param removeDeletedSources on a source's delete of a partner or user: true drops that source from the golden
      *                             record (and the record with its last source); false keeps it, inactive
      */
-    public Consolidator(GoldenStore store, StewardshipStore stewardship, Survivorship survivorship, Clock clock,
-            boolean removeDeletedSources) {
+    public Consolidator(GoldenStore store, StewardshipStore stewardship, PartnerMatching partnerMatching,
+            Survivorship survivorship, Clock clock, boolean removeDeletedSources) {
         this.store = store;
         this.stewardship = stewardship;
+        this.partnerMatching = partnerMatching;
         this.removeDeletedSources = removeDeletedSources;
         this.survivorship = survivorship;
         this.conflicts = new ConflictDetector(survivorship.policy().conflictWindow());
@@ -52,13 +55,14 @@ public class Consolidator {
     }
 
     public Optional<Consolidation> applyPartner(PartnerOrg change) {
-        return applyMatched(EntityType.PARTNER, FieldSet.PARTNER, change, change.sources().get(0),
-                exactKeys(change), candidate -> idConflict(change, candidate),
-                CompanyNameKey.blockingKey(change.name(), change.country()), PartnerOrg.class,
-                survivorship::partner, PartnerOrg::sources);
+        Optional<Consolidation> outcome = applyMatched(EntityType.PARTNER, FieldSet.PARTNER, change,
+                change.sources().get(0), exactKeys(change), candidate -> idConflict(change, candidate),
+                partnerMatching::match, PartnerOrg.class, survivorship::partner, PartnerOrg::sources);
+        outcome.ifPresent(applied -> partnerMatching.indexed(change));
+        return outcome;
     }
 
-    /** Exact identity keys, strongest first: tax id, DUNS, verified web domain. */
+    /** Exact identity keys, strongest first: tax id, DUNS, web domain (not a shared host such as gmail.com). */
     static List<String> exactKeys(PartnerOrg p) {
         List<String> keys = new ArrayList<>();
         if (p.taxId() != null) {
@@ -67,7 +71,7 @@ public class Consolidator {
         if (p.duns() != null) {
             keys.add("partner:duns:" + p.duns());
         }
-        if (p.domain() != null) {
+        if (p.domain() != null && !DomainNormaliser.isShared(p.domain())) {
             keys.add("partner:domain:" + p.domain());
         }
         return keys;
@@ -152,6 +156,9 @@ public class Consolidator {
         }
         store.unlink(sourceKey);
         store.removeSourceRecord(sourceKey);
+        if (entity == EntityType.PARTNER) {
+            partnerMatching.removed(sourceKey);
+        }
         List<T> remaining = new ArrayList<>();
         for (SourceRef other : sourcesOf.apply(current)) {
             T snapshot = other.key(entity).equals(sourceKey) ? null : store.sourceRecord(other.key(entity), type);
@@ -171,12 +178,13 @@ public class Consolidator {
     /**
      * @param matchKeys exact keys (tax id, verified domain, e-mail), strongest first: a record holding one is the
      *                  same one, merged at once, unless {@code veto} gives a reason it cannot be
-     * @param reviewKey a blocking key of likely duplicates (name + country): a new record sharing it with another
-     *                  opens a stewardship task instead of merging
+     * @param fuzzy     for a record no exact key placed: a scored match that may merge it, or open a stewardship
+     *                  task (null: no fuzzy step)
      */
     private <T> Optional<Consolidation> applyMatched(EntityType entity, FieldSet<T> fields, T change, SourceRef ref,
-            List<String> matchKeys, java.util.function.Function<String, String> veto, String reviewKey,
-            Class<T> type, BiFunction<String, List<T>, T> merge,
+            List<String> matchKeys, java.util.function.Function<String, String> veto,
+            java.util.function.Function<T, PartnerMatching.Outcome> fuzzy, Class<T> type,
+            BiFunction<String, List<T>, T> merge,
             java.util.function.Function<T, List<SourceRef>> sourcesOf) {
         String sourceKey = ref.key(entity);
         String id = store.goldenIdOf(sourceKey);
@@ -192,6 +200,11 @@ public class Consolidator {
                     vetoed = candidate;
                 }
             }
+        }
+        PartnerMatching.Outcome scored = null;
+        if (id == null && vetoed == null && fuzzy != null) {
+            scored = fuzzy.apply(change);
+            id = scored.mergeInto();
         }
         boolean unmatched = id == null;
         if (unmatched) {
@@ -229,14 +242,9 @@ public class Consolidator {
         if (unmatched && current == null && vetoed != null) {
             stewardship.open(id, vetoed, 0.5, List.of(vetoReason), clock.instant()).ifPresent(tasks::add);
         }
-        if (reviewKey != null && tasks.isEmpty()) {
-            String candidate = store.matched(reviewKey);
-            if (unmatched && current == null && candidate != null && !candidate.equals(id)) {
-                stewardship.open(id, candidate, 0.85, List.of("same name and country (" + reviewKey.substring(
-                        "partner:name:".length()) + ") but no shared tax id, DUNS or web domain"), clock.instant())
-                        .ifPresent(tasks::add);
-            }
-            store.claimMatchKey(reviewKey, id);
+        if (unmatched && current == null && scored != null && scored.reviewWith() != null && tasks.isEmpty()) {
+            stewardship.open(id, scored.reviewWith(), scored.score(), scored.reasons(), clock.instant())
+                    .ifPresent(tasks::add);
         }
         return Optional.of(new Consolidation(List.of(new GoldenChange(entity, id, golden)), found, tasks, List.of()));
     }

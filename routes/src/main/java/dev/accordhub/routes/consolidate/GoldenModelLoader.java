@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.accordhub.model.EntityType;
 import dev.accordhub.routes.TopicReader;
 import dev.accordhub.routes.Topics;
-import dev.accordhub.routes.consolidate.identity.CompanyNameKey;
+import dev.accordhub.model.PartnerOrg;
+import dev.accordhub.routes.consolidate.identity.PartnerMatching;
+import dev.accordhub.routes.consolidate.match.DomainNormaliser;
 import dev.accordhub.routes.consolidate.identity.StewardshipStore;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -28,9 +30,11 @@ public class GoldenModelLoader {
     private final ObjectMapper json;
 
     private final StewardshipStore stewardship;
+    private final PartnerMatching partnerMatching;
 
     public GoldenModelLoader(String bootstrapServers, GoldenStore store, StewardshipStore stewardship,
-            ObjectMapper json) {
+            PartnerMatching partnerMatching, ObjectMapper json) {
+        this.partnerMatching = partnerMatching;
         this.bootstrapServers = bootstrapServers;
         this.store = store;
         this.stewardship = stewardship;
@@ -78,10 +82,6 @@ public class GoldenModelLoader {
         for (String key : matchKeys(entity, data)) {
             store.claimMatchKey(key, id);
         }
-        if (entity == EntityType.PARTNER) {
-            store.claimMatchKey(CompanyNameKey.blockingKey(data.path("name").asText(null),
-                    data.path("country").asText(null)), id);
-        }
     }
 
     private void loadSource(EntityType entity, String key, String value) {
@@ -90,6 +90,13 @@ public class GoldenModelLoader {
         }
         JsonNode data = data(value);
         store.putSourceRecordRaw(key, data.toString());
+        if (entity == EntityType.PARTNER) {
+            try {
+                partnerMatching.indexed(json.treeToValue(data, PartnerOrg.class));
+            } catch (IOException e) {
+                throw new IllegalStateException("Unreadable partner snapshot " + key, e);
+            }
+        }
         String goldenId = store.goldenIdOf(key);
         if (goldenId != null) {
             for (String matchKey : matchKeys(entity, data)) {
@@ -105,7 +112,9 @@ public class GoldenModelLoader {
             case PARTNER -> {
                 addIfPresent(keys, "partner:tax:", record.path("taxId"));
                 addIfPresent(keys, "partner:duns:", record.path("duns"));
-                addIfPresent(keys, "partner:domain:", record.path("domain"));
+                if (!DomainNormaliser.isShared(record.path("domain").asText(null))) {
+                    addIfPresent(keys, "partner:domain:", record.path("domain"));
+                }
             }
             case USER -> addIfPresent(keys, "user:email:", record.path("email"));
             case DEAL -> { }

@@ -19,7 +19,9 @@ import dev.accordhub.model.Conflict;
 import dev.accordhub.model.identity.IdentityCommand;
 import dev.accordhub.model.identity.StewardshipTask;
 import dev.accordhub.routes.consolidate.identity.IdentityCommandHandler;
+import dev.accordhub.routes.consolidate.identity.PartnerMatching;
 import dev.accordhub.routes.consolidate.identity.PartnerMerges;
+import dev.accordhub.routes.consolidate.match.MatchPolicy;
 import dev.accordhub.routes.consolidate.identity.StewardshipStore;
 import dev.accordhub.routes.consolidate.survivorship.FieldLineage;
 import dev.accordhub.routes.consolidate.survivorship.Survivorship;
@@ -76,7 +78,7 @@ class ConsolidatorTest {
         stewardship = new StewardshipStore(hazelcast, json);
         identity = new IdentityCommandHandler(new PartnerMerges(store, new Survivorship(
                 SurvivorshipPolicy.MOST_RECENT_WINS)), stewardship, new TickingClock());
-        consolidator = new Consolidator(store, stewardship, new Survivorship(SurvivorshipPolicy.MOST_RECENT_WINS), CLOCK, true);
+        consolidator = new Consolidator(store, stewardship, new PartnerMatching(store, MatchPolicy.defaults()), new Survivorship(SurvivorshipPolicy.MOST_RECENT_WINS), CLOCK, true);
     }
 
     @Test
@@ -119,11 +121,17 @@ class ConsolidatorTest {
     }
 
     @Test
-    void partnersWithoutADomainStaySeparate() {
-        GoldenChange a = consolidator.applyPartner(partner("helios", "001A", "Nameless", null, Tier.GOLD, T1)).orElseThrow().golden();
-        GoldenChange b = consolidator.applyPartner(partner("vantage", "9001", "Nameless", null, Tier.GOLD, T1)).orElseThrow().golden();
+    void unrelatedCompaniesStaySeparateAndASpellingVariantWithARelatedDomainMerges() {
+        GoldenChange acme = consolidator.applyPartner(partner("helios", "001A", "Acme Corp.", "acme.com", Tier.GOLD,
+                T1)).orElseThrow().golden();
+        Consolidation other = consolidator.applyPartner(partner("vantage", "9001", "Acme Data Services",
+                "acmedata.io", Tier.GOLD, T1)).orElseThrow();
+        Consolidation variant = consolidator.applyPartner(partner("nimbus", "N1", "ACME Corporation",
+                "acme-group.de", Tier.GOLD, T2)).orElseThrow();
 
-        assertThat(a.id()).isNotEqualTo(b.id());
+        assertThat(other.golden().id()).isNotEqualTo(acme.id());
+        assertThat(other.tasks()).isEmpty();
+        assertThat(variant.golden().id()).as("fuzzy merge: same name, related domain").isEqualTo(acme.id());
     }
 
     @Test
@@ -142,7 +150,7 @@ class ConsolidatorTest {
         SurvivorshipPolicy policy = new SurvivorshipPolicy(List.of("helios", "vantage"), SurvivorshipRule.MOST_RECENT,
                 Map.of("tier", SurvivorshipRule.SOURCE_PRIORITY, "name", SurvivorshipRule.MOST_COMPLETE),
                 Duration.ofMinutes(5));
-        consolidator = new Consolidator(store, stewardship, new Survivorship(policy), CLOCK, true);
+        consolidator = new Consolidator(store, stewardship, new PartnerMatching(store, MatchPolicy.defaults()), new Survivorship(policy), CLOCK, true);
         consolidator.applyPartner(partner("helios", "001A", "Acme Corporation Ltd", "acme.com", Tier.GOLD, T1));
         PartnerOrg golden = (PartnerOrg) consolidator.applyPartner(
                 partner("vantage", "9001", "Acme", "acme.com", Tier.PLATINUM, T2)).orElseThrow().golden().record();
@@ -224,27 +232,28 @@ class ConsolidatorTest {
 
     @Test
     void theSameNameAndCountryWithoutASharedKeyOpensAStewardshipTaskInsteadOfMerging() {
-        String acme = consolidator.applyPartner(partner("helios", "001A", "Acme Corp.", "acme.com", Tier.GOLD, T1))
-                .orElseThrow().golden().id();
-        Consolidation other = consolidator.applyPartner(
-                partner("vantage", "9001", "ACME Corporation", "acme-group.de", Tier.GOLD, T2)).orElseThrow();
+        String acme = consolidator.applyPartner(partner("helios", "001A", "Northwind Traders", "northwind.com",
+                Tier.GOLD, T1)).orElseThrow().golden().id();
+        Consolidation other = consolidator.applyPartner(partner("vantage", "9001", "NORTHWIND TRADERS",
+                "other-domain.example", Tier.GOLD, T2)).orElseThrow();
 
         assertThat(other.golden().id()).isNotEqualTo(acme);
         assertThat(other.tasks()).singleElement().satisfies(task -> {
             assertThat(task.goldenId()).isEqualTo(other.golden().id());
             assertThat(task.candidateId()).isEqualTo(acme);
             assertThat(task.status()).isEqualTo(StewardshipTask.Status.OPEN);
-            assertThat(task.reasons().get(0)).contains("acme");
+            assertThat(task.score()).isBetween(0.80, 0.92);
+            assertThat(task.reasons()).anySatisfy(r -> assertThat(r).contains("northwind traders"));
         });
         assertThat(stewardship.tasks(StewardshipTask.Status.OPEN)).hasSize(1);
     }
 
     @Test
     void acceptingATaskMergesAndAnUnmergeGivesTheSourceBackItsOwnRecord() {
-        String acme = consolidator.applyPartner(partner("helios", "001A", "Acme Corp.", "acme.com", Tier.GOLD, T1))
-                .orElseThrow().golden().id();
-        Consolidation other = consolidator.applyPartner(
-                partner("vantage", "9001", "ACME Corporation", "acme-group.de", Tier.GOLD, T2)).orElseThrow();
+        String acme = consolidator.applyPartner(partner("helios", "001A", "Northwind Traders", "northwind.com",
+                Tier.GOLD, T1)).orElseThrow().golden().id();
+        Consolidation other = consolidator.applyPartner(partner("vantage", "9001", "NORTHWIND TRADERS",
+                "other-domain.example", Tier.GOLD, T2)).orElseThrow();
         StewardshipTask task = other.tasks().get(0);
 
         Consolidation accepted = identity.handle(command(IdentityCommand.Type.ACCEPT, null, null, null, task.id()));
@@ -260,7 +269,7 @@ class ConsolidatorTest {
         String splitId = unmerged.changes().get(1).id();
         assertThat(((PartnerOrg) unmerged.changes().get(0).record()).sources()).extracting(SourceRef::program)
                 .containsExactly("helios");
-        assertThat(((PartnerOrg) unmerged.changes().get(1).record()).name()).isEqualTo("ACME Corporation");
+        assertThat(((PartnerOrg) unmerged.changes().get(1).record()).name()).isEqualTo("NORTHWIND TRADERS");
         assertThat(store.goldenIdOf("vantage:partner:9001")).isEqualTo(splitId);
         assertThat(store.sourceRecord("vantage:partner:9001", PartnerOrg.class)).as("source data kept").isNotNull();
         assertThat(stewardship.history(acme)).extracting(e -> e.type())
