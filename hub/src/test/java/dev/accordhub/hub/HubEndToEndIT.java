@@ -376,6 +376,58 @@ class HubEndToEndIT {
     }
 
     @Test
+    void operatorsListRetryAndDiscardDeadLetters() throws Exception {
+        Map<String, Object> bad = new HashMap<>();
+        bad.put("Name", "Still Titanium Ltd");
+        bad.put("IsPartner", true);
+        bad.put("Partner_Tier__c", "Titanium");
+        String badId = salesforce.putRaw("Account", bad);
+        String poison = "{\"not\": an event";
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
+                "bootstrap.servers", kafka), new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("accord.ingest.deal",
+                    "helios:deal:POISON", poison)).get();
+        }
+        JsonNode ingestLetter = await().atMost(INGEST).until(() -> openLetter("helios:partner:" + badId),
+                java.util.Objects::nonNull);
+        JsonNode poisonLetter = await().atMost(INGEST).until(() -> openLetter("helios:deal:POISON"),
+                java.util.Objects::nonNull);
+        assertThat(ingestLetter.path("letter").path("payload").asText()).contains("Still Titanium Ltd");
+
+        HubTestSupport.Answer refused = post("/api/v1/ops/dead-letters/" + ingestLetter.path("letter").path("id")
+                .asText() + "/retry", "");
+        assertThat(refused.status()).as("the tier map still lacks Titanium").isEqualTo(422);
+        assertThat(refused.body().path("detail").asText()).contains("Titanium");
+
+        String poisonId = poisonLetter.path("letter").path("id").asText();
+        HubTestSupport.Answer retried = post("/api/v1/ops/dead-letters/" + poisonId + "/retry", "");
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.body().path("status").asText()).isEqualTo("RETRIED");
+        JsonNode again = await().atMost(INGEST).until(() -> {
+            JsonNode letter = openLetter("helios:deal:POISON");
+            return letter != null && !letter.path("letter").path("id").asText().equals(poisonId) ? letter : null;
+        }, java.util.Objects::nonNull);
+
+        String againId = again.path("letter").path("id").asText();
+        assertThat(post("/api/v1/ops/dead-letters/" + againId + "/discard", "").body().path("status").asText())
+                .isEqualTo("DISCARDED");
+        assertThat(post("/api/v1/ops/dead-letters/" + againId + "/discard", "").status()).isEqualTo(409);
+        assertThat(post("/api/v1/ops/dead-letters/nope/retry", "").status()).isEqualTo(404);
+        assertThat(get(api + "/api/v1/ops/dead-letters?status=DISCARDED").body().path("items"))
+                .anySatisfy(e -> assertThat(e.path("letter").path("id").asText()).isEqualTo(againId));
+    }
+
+    private JsonNode openLetter(String key) {
+        for (JsonNode entry : get(api + "/api/v1/ops/dead-letters?status=OPEN").body().path("items")) {
+            if (key.equals(entry.path("letter").path("key").asText())) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    @Test
     void aStormOf429sFromHubSpotDelaysButLosesNothing() {
         long limitedBefore = hubspot.rateLimitedCount();
         hubspot.setRateLimitPerSecond(2);

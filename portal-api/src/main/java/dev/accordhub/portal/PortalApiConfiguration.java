@@ -2,7 +2,9 @@ package dev.accordhub.portal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hazelcast.core.HazelcastInstance;
+import dev.accordhub.portal.ops.DeadLetterOperations;
 import dev.accordhub.portal.ops.IdentityOperations;
+import dev.accordhub.routes.deadletter.DeadLetterService;
 import dev.accordhub.routes.consolidate.LineageService;
 import dev.accordhub.routes.consolidate.identity.StewardshipStore;
 import java.time.Clock;
@@ -26,7 +28,13 @@ public class PortalApiConfiguration {
     }
 
     @Bean
-    PortalApiRoutes portalApiRoutes(PortalQueries portalQueries, IdentityOperations identityOperations) {
-        return new PortalApiRoutes(portalQueries, identityOperations);
+    DeadLetterOperations deadLetterOperations(DeadLetterService deadLetterService, ObjectMapper json) {
+        return new DeadLetterOperations(deadLetterService, json);
+    }
+
+    @Bean
+    PortalApiRoutes portalApiRoutes(PortalQueries portalQueries, IdentityOperations identityOperations,
+            DeadLetterOperations deadLetterOperations) {
+        return new PortalApiRoutes(portalQueries, identityOperations, deadLetterOperations);
     }
 }

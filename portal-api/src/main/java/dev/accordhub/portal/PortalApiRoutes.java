@@ -2,6 +2,7 @@ package dev.accordhub.portal;
 
 import dev.accordhub.portal.common.ApiResult;
 import dev.accordhub.portal.common.Problems;
+import dev.accordhub.portal.ops.DeadLetterOperations;
 import dev.accordhub.portal.ops.IdentityOperations;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -15,10 +16,12 @@ public class PortalApiRoutes extends RouteBuilder {
 
     private final PortalQueries queries;
     private final IdentityOperations identity;
+    private final DeadLetterOperations deadLetters;
 
-    public PortalApiRoutes(PortalQueries queries, IdentityOperations identity) {
+    public PortalApiRoutes(PortalQueries queries, IdentityOperations identity, DeadLetterOperations deadLetters) {
         this.queries = queries;
         this.identity = identity;
+        this.deadLetters = deadLetters;
     }
 
     @Override
@@ -60,7 +63,20 @@ public class PortalApiRoutes extends RouteBuilder {
                 .post("/partners/{id}/unmerge").description("Take one source {program, externalId} out of a partner")
                     .to("direct:ops-unmerge")
                 .get("/partners/{id}/xref").description("A partner's sources and identity history")
-                    .to("direct:ops-xref");
+                    .to("direct:ops-xref")
+                .get("/dead-letters").description("Dead letters with payload and reason (?status=OPEN|RETRIED|DISCARDED)")
+                    .to("direct:ops-dead-letters")
+                .post("/dead-letters/{id}/retry").description("Send a dead letter through again")
+                    .to("direct:ops-dead-letter-retry")
+                .post("/dead-letters/{id}/discard").description("Give up on a dead letter")
+                    .to("direct:ops-dead-letter-discard");
+
+        from("direct:ops-dead-letters").routeId("ops-dead-letters")
+                .bean(deadLetters, "list(${header.status})").process(PortalApiRoutes::write);
+        from("direct:ops-dead-letter-retry").routeId("ops-dead-letter-retry")
+                .bean(deadLetters, "retry(${header.id})").process(PortalApiRoutes::write);
+        from("direct:ops-dead-letter-discard").routeId("ops-dead-letter-discard")
+                .bean(deadLetters, "discard(${header.id})").process(PortalApiRoutes::write);
 
         from("direct:ops-stewardship").routeId("ops-stewardship")
                 .bean(identity, "tasks(${header.status})").process(PortalApiRoutes::write);

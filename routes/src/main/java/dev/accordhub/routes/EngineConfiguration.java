@@ -20,7 +20,11 @@ import dev.accordhub.routes.consolidate.ConsolidationService;
 import dev.accordhub.routes.consolidate.Consolidator;
 import dev.accordhub.routes.consolidate.GoldenModelLoader;
 import dev.accordhub.routes.consolidate.GoldenStore;
+import dev.accordhub.routes.deadletter.DeadLetterIndexRoute;
+import dev.accordhub.routes.deadletter.DeadLetterRetry;
 import dev.accordhub.routes.deadletter.DeadLetterRoute;
+import dev.accordhub.routes.deadletter.DeadLetterService;
+import dev.accordhub.routes.deadletter.DeadLetterStore;
 import dev.accordhub.routes.deadletter.ErrorHandlingConfiguration;
 import dev.accordhub.routes.infra.TopicProvisioner;
 import dev.accordhub.routes.ingest.CheckpointStore;
@@ -135,6 +139,23 @@ public class EngineConfiguration {
     @Bean
     ErrorHandlingConfiguration errorHandlingConfiguration() {
         return new ErrorHandlingConfiguration();
+    }
+
+    @Bean
+    DeadLetterStore deadLetterStore(HazelcastInstance hazelcast, ObjectMapper json) {
+        return new DeadLetterStore(hazelcast, json);
+    }
+
+    @Bean
+    DeadLetterIndexRoute deadLetterIndexRoute(DeadLetterStore store, ObjectMapper json) {
+        return new DeadLetterIndexRoute(store, json);
+    }
+
+    @Bean
+    DeadLetterService deadLetterService(DeadLetterStore store, List<ProgramDefinition> programs, CamelContext camel,
+            ObjectMapper json) {
+        return new DeadLetterService(store, new DeadLetterRetry(programs, json), camel.createProducerTemplate(),
+                Clock.systemUTC());
     }
 
     @Bean

@@ -7,6 +7,8 @@ public final class Topics {
 
     public static final String CHECKPOINTS = "accord.checkpoints";
     public static final String DEAD_LETTER = "accord.deadletter";
+    /** Operators' handling of each dead letter (retried, discarded), keyed by letter id (compacted). */
+    public static final String DEAD_LETTER_STATUS = "accord.deadletter.status";
     /** Concurrent edits of one golden field in two sources, with the winner. */
     public static final String CONFLICTS = "accord.conflicts";
     /** Operators' merge/unmerge/accept/reject commands, in order with source changes; kept as the audit log. */

@@ -37,6 +37,7 @@ public final class TopicProvisioner {
         }
         wanted.add(compacted(Topics.CHECKPOINTS, 1, replication));
         wanted.add(compacted(Topics.XREF_HISTORY, partitions, replication));
+        wanted.add(compacted(Topics.DEAD_LETTER_STATUS, partitions, replication));
         wanted.add(compacted(Topics.STEWARDSHIP, partitions, replication));
         // One partition: commands apply in the order operators gave them; kept forever as the audit log.
         wanted.add(new NewTopic(Topics.IDENTITY_COMMANDS, 1, replication).configs(Map.of(
