@@ -13,6 +13,7 @@ import dev.accordhub.routes.consolidate.ConsolidationProperties;
 import dev.accordhub.routes.consolidate.LineageService;
 import dev.accordhub.routes.consolidate.survivorship.Survivorship;
 import dev.accordhub.routes.consolidate.identity.IdentityCommandHandler;
+import dev.accordhub.routes.consolidate.identity.HazelcastCandidateIndex;
 import dev.accordhub.routes.consolidate.identity.PartnerMatching;
 import dev.accordhub.routes.consolidate.identity.PartnerMerges;
 import dev.accordhub.routes.consolidate.identity.StewardshipStore;
@@ -112,8 +113,10 @@ public class EngineConfiguration {
     }
 
     @Bean
-    PartnerMatching partnerMatching(GoldenStore store, ConsolidationProperties properties) {
-        return new PartnerMatching(store, properties.matchPolicy());
+    PartnerMatching partnerMatching(GoldenStore store, HazelcastInstance hazelcast,
+            ConsolidationProperties properties, ObjectMapper json) {
+        var policy = properties.matchPolicy();
+        return new PartnerMatching(store, new HazelcastCandidateIndex(hazelcast, policy.maxBlockSize(), json), policy);
     }
 
     @Bean

@@ -19,6 +19,7 @@ import dev.accordhub.model.Conflict;
 import dev.accordhub.model.identity.IdentityCommand;
 import dev.accordhub.model.identity.StewardshipTask;
 import dev.accordhub.routes.consolidate.identity.IdentityCommandHandler;
+import dev.accordhub.routes.consolidate.identity.HazelcastCandidateIndex;
 import dev.accordhub.routes.consolidate.identity.PartnerMatching;
 import dev.accordhub.routes.consolidate.identity.PartnerMerges;
 import dev.accordhub.routes.consolidate.match.MatchPolicy;
@@ -52,6 +53,7 @@ class ConsolidatorTest {
     static HazelcastInstance hazelcast;
     Consolidator consolidator;
     GoldenStore store;
+    PartnerMatching partnerMatching;
     StewardshipStore stewardship;
     IdentityCommandHandler identity;
 
@@ -72,13 +74,22 @@ class ConsolidatorTest {
 
     @BeforeEach
     void emptyMaps() {
-        hazelcast.getDistributedObjects().forEach(o -> ((com.hazelcast.map.IMap<?, ?>) o).clear());
+        hazelcast.getDistributedObjects().forEach(o -> {
+            if (o instanceof com.hazelcast.map.IMap<?, ?> map) {
+                map.clear();
+            } else if (o instanceof com.hazelcast.multimap.MultiMap<?, ?> multi) {
+                multi.clear();
+            }
+        });
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
         store = new GoldenStore(hazelcast, json);
+        partnerMatching = new PartnerMatching(store, new HazelcastCandidateIndex(hazelcast, 200, json),
+                MatchPolicy.defaults());
         stewardship = new StewardshipStore(hazelcast, json);
         identity = new IdentityCommandHandler(new PartnerMerges(store, new Survivorship(
                 SurvivorshipPolicy.MOST_RECENT_WINS)), stewardship, new TickingClock());
-        consolidator = new Consolidator(store, stewardship, new PartnerMatching(store, MatchPolicy.defaults()), new Survivorship(SurvivorshipPolicy.MOST_RECENT_WINS), CLOCK, true);
+        consolidator = new Consolidator(store, stewardship, partnerMatching,
+                new Survivorship(SurvivorshipPolicy.MOST_RECENT_WINS), CLOCK, true);
     }
 
     @Test
@@ -150,7 +161,8 @@ class ConsolidatorTest {
         SurvivorshipPolicy policy = new SurvivorshipPolicy(List.of("helios", "vantage"), SurvivorshipRule.MOST_RECENT,
                 Map.of("tier", SurvivorshipRule.SOURCE_PRIORITY, "name", SurvivorshipRule.MOST_COMPLETE),
                 Duration.ofMinutes(5));
-        consolidator = new Consolidator(store, stewardship, new PartnerMatching(store, MatchPolicy.defaults()), new Survivorship(policy), CLOCK, true);
+        consolidator = new Consolidator(store, stewardship, partnerMatching, new Survivorship(policy), CLOCK,
+                true);
         consolidator.applyPartner(partner("helios", "001A", "Acme Corporation Ltd", "acme.com", Tier.GOLD, T1));
         PartnerOrg golden = (PartnerOrg) consolidator.applyPartner(
                 partner("vantage", "9001", "Acme", "acme.com", Tier.PLATINUM, T2)).orElseThrow().golden().record();

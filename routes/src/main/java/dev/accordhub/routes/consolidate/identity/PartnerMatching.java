@@ -7,7 +7,6 @@ import dev.accordhub.routes.consolidate.GoldenStore;
 import dev.accordhub.routes.consolidate.match.CandidateIndex;
 import dev.accordhub.routes.consolidate.match.CompanyCandidate;
 import dev.accordhub.routes.consolidate.match.CompanyMatcher;
-import dev.accordhub.routes.consolidate.match.InMemoryCandidateIndex;
 import dev.accordhub.routes.consolidate.match.MatchDecision;
 import dev.accordhub.routes.consolidate.match.MatchPolicy;
 import dev.accordhub.routes.consolidate.match.MatchResult;
@@ -21,8 +20,8 @@ import java.util.List;
  * checks the whole golden record accepts it. Above the merge threshold the record joins that golden record; in the
  * grey zone it stays apart and a steward decides; below, it stays apart.
  *
- * <p>The index lives in this member's memory, rebuilt from the source snapshots at start-up; it is used by the
- * single consolidation thread.
+ * <p>The index is in the data grid ({@link HazelcastCandidateIndex}) and refilled from the source snapshots at
+ * start-up.
  */
 public class PartnerMatching {
 
@@ -35,9 +34,9 @@ public class PartnerMatching {
     private final CompanyMatcher matcher;
     private final MergePlanner planner;
 
-    public PartnerMatching(GoldenStore store, MatchPolicy policy) {
+    public PartnerMatching(GoldenStore store, CandidateIndex index, MatchPolicy policy) {
         this.store = store;
-        this.index = new InMemoryCandidateIndex(policy);
+        this.index = index;
         this.matcher = new CompanyMatcher(index, policy);
         this.planner = new MergePlanner(policy);
     }
