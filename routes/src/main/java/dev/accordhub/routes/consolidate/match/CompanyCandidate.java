@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param country        ISO 3166-1 alpha-2, upper case
  * @param taxId          tax or VAT id, letters and digits only, upper case
  * @param duns           Dun &amp; Bradstreet number, nine digits
+ * @param city           the billing or head-office city, folded to lower-case ASCII letters and single spaces
+ *                       ("münchen" and "MUENCHEN" stay apart: the scorer allows one slip), or null
+ * @param postalCode     its postal code, letters and digits only, upper case, or null
  */
 public record CompanyCandidate(
         String sourceKey,
@@ -31,7 +34,9 @@ public record CompanyCandidate(
         boolean domainVerified,
         String country,
         String taxId,
-        String duns) {
+        String duns,
+        String city,
+        String postalCode) {
 
     public CompanyCandidate {
         Objects.requireNonNull(sourceKey, "sourceKey");
@@ -41,14 +46,36 @@ public record CompanyCandidate(
     /** A candidate from raw program values: any website form, tax ids and DUNS with or without separators. */
     public static CompanyCandidate of(String sourceKey, String program, String name, String website,
             boolean domainVerified, String country, String taxId, String duns) {
+        return of(sourceKey, program, name, website, domainVerified, country, taxId, duns, null, null);
+    }
+
+    /**
+     * The same with the record's address: its billing or head-office city and postal code as the program holds
+     * them (either may be null). They tell namesakes apart; a company with several sites, or one that moved, has
+     * more than one, so they weigh less than the name.
+     */
+    public static CompanyCandidate of(String sourceKey, String program, String name, String website,
+            boolean domainVerified, String country, String taxId, String duns, String city, String postalCode) {
         String domain = DomainNormaliser.normalise(website);
         return new CompanyCandidate(sourceKey, program, name, CompanyNameNormaliser.normalise(name), domain,
-                domainVerified && domain != null, country(country), taxId(taxId), duns(duns));
+                domainVerified && domain != null, country(country), taxId(taxId), duns(duns), city(city),
+                taxId(postalCode));
+    }
+
+    /** "Frankfurt am Main", "FRANKFURT-AM-MAIN" and "frankfurt  am main" are one city; accents are dropped. */
+    static String city(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String folded = java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
+        return folded.isEmpty() ? null : folded;
     }
 
     /**
      * The candidate for a mapped source record (one source). The canonical model does not say yet whether a
-     * program verified its domain, so the domain is evidence, not an exact key.
+     * program verified its domain, so the domain is evidence, not an exact key, and carries no address yet, so
+     * city and postal code are null until {@code PartnerOrg} and the programs' field maps carry them.
      */
     public static CompanyCandidate fromPartner(PartnerOrg org) {
         SourceRef source = org.sources().get(0);
