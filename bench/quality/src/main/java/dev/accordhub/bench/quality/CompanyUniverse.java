@@ -63,7 +63,7 @@ final class CompanyUniverse {
         if (!namesInCountry.add(name + "|" + country)) {
             return;
         }
-        add(brand[0], brand[1], descriptors, country, domain(brand[0], descriptors, country), LookAlike.NONE);
+        add(brand[0], brand[1], descriptors, country, domain(brand[0], descriptors, country), LookAlike.NONE, -1);
     }
 
     private void lookAlike(SyntheticCompany base, LookAlike kind) {
@@ -94,16 +94,16 @@ final class CompanyUniverse {
             }
             default -> domain = domain(brand, List.of(pick(NameParts.DESCRIPTORS)), country);
         }
-        add(brand, variant, descriptors, country, domain, kind);
+        add(brand, variant, descriptors, country, domain, kind, base.entityId());
     }
 
     private void add(String brand, String variant, List<String> descriptors, String country, String domain,
-            LookAlike kind) {
+            LookAlike kind, int baseId) {
         List<String> forms = NameParts.LEGAL_FORMS.get(country);
         String legalForm = random.nextDouble() < 0.85 ? forms.get(random.nextInt(forms.size())) : "";
         companies.add(new SyntheticCompany(companies.size(), brand, variant, descriptors, legalForm, country, domain,
                 otherDomains(domain, country), unique(taxIds, () -> country + digits(9)),
-                unique(dunsNumbers, () -> digits(9)), programs(), kind));
+                unique(dunsNumbers, () -> digits(9)), programs(), kind, baseId));
     }
 
     /** The brand and another way to write it (or null). */

@@ -23,26 +23,30 @@ import java.util.Random;
 final class ProgramRecords {
 
     /** What a program's system holds, and how often. */
-    record Profile(String program, double taxIdShare, double dunsShare, double verifiedDomainShare) {
+    record Profile(String program, double taxIdShare, double dunsShare, double verifiedDomainShare,
+            double addressShare) {
     }
 
     static final Map<String, Profile> PROFILES = Map.of(
-            "helios", new Profile("helios", 0.45, 0.35, 0.60),
-            "vantage", new Profile("vantage", 0.15, 0.05, 0.0),
-            "nimbus", new Profile("nimbus", 0.60, 0.20, 0.30));
+            "helios", new Profile("helios", 0.45, 0.35, 0.60, 0.90),
+            "vantage", new Profile("vantage", 0.15, 0.05, 0.0, 0.70),
+            "nimbus", new Profile("nimbus", 0.60, 0.20, 0.30, 0.80));
 
     private static final Map<String, String> TRANSLITERATIONS = Map.of(
             "ü", "ue", "ö", "oe", "ä", "ae", "ø", "oe", "å", "aa", "é", "e", "ñ", "n", "ś", "s");
 
     private final Random random;
     private final double noiseScale;
+    /** Addresses draw from a stream of their own: every other value is what it was before records had them. */
+    private final Random addressRandom;
 
-    ProgramRecords(Random random, double noiseScale) {
+    ProgramRecords(Random random, double noiseScale, Random addressRandom) {
         this.random = random;
         this.noiseScale = noiseScale;
+        this.addressRandom = addressRandom;
     }
 
-    CompanyCandidate write(SyntheticCompany company, String program, int recordNo) {
+    CompanyCandidate write(SyntheticCompany company, String program, int recordNo, CompanySites.Sites sites) {
         Profile profile = PROFILES.get(program);
         String country = noise(0.03) ? otherCountry(company.country()) : company.country();
         String domain = domain(company);
@@ -50,8 +54,55 @@ final class ProgramRecords {
         boolean verified = domain != null && !shared && chance(profile.verifiedDomainShare());
         String taxId = chance(profile.taxIdShare()) ? formatted(mistyped(company.taxId())) : null;
         String duns = chance(profile.dunsShare()) ? formatted(mistyped(company.duns())) : null;
-        return CompanyCandidate.of(program + ":partner:" + recordNo, program, name(company), website(domain),
-                verified, country, taxId, duns);
+        String name = name(company);
+        CompanySites.Site site = site(sites, profile);
+        return CompanyCandidate.of(program + ":partner:" + recordNo, program, name, website(domain),
+                verified, country, taxId, duns, site == null ? null : city(site.city()),
+                site == null || addressRandom.nextDouble() < 0.15 ? null : postalCode(site.postalCode()));
+    }
+
+    /**
+     * The address a program holds: none (at its own rate), the old one of a moved company (half its records), a
+     * site other than the head office (a fifth of the records of a company with several), else the head office.
+     */
+    private CompanySites.Site site(CompanySites.Sites sites, Profile profile) {
+        if (sites == null || addressRandom.nextDouble() >= profile.addressShare()) {
+            return null;
+        }
+        if (sites.previous() != null && addressRandom.nextDouble() < 0.5) {
+            return sites.previous();
+        }
+        List<CompanySites.Site> all = sites.sites();
+        return all.size() > 1 && addressRandom.nextDouble() < 0.2
+                ? all.get(1 + addressRandom.nextInt(all.size() - 1)) : all.get(0);
+    }
+
+    /** Letter case (30%) and a typo (3%), at the run's noise scale. */
+    private String city(String city) {
+        String out = city;
+        if (addressRandom.nextDouble() < 0.30 * noiseScale) {
+            out = out.toUpperCase(Locale.ROOT);
+        }
+        if (addressRandom.nextDouble() < 0.03 * noiseScale && out.length() >= 4) {
+            int at = 1 + addressRandom.nextInt(out.length() - 2);
+            out = out.substring(0, at) + (char) ('a' + addressRandom.nextInt(26)) + out.substring(at + 1);
+        }
+        return out;
+    }
+
+    /** "12345" or "12 345"; one digit mistyped in 1% of records. */
+    private String postalCode(String code) {
+        String out = code;
+        if (addressRandom.nextDouble() < 0.01 * noiseScale) {
+            char[] digits = out.toCharArray();
+            int at = 2 + addressRandom.nextInt(3);
+            digits[at] = (char) ('0' + (digits[at] - '0' + 1 + addressRandom.nextInt(8)) % 10);
+            out = new String(digits);
+        }
+        return switch (addressRandom.nextInt(6)) {
+            case 0 -> out.substring(0, 2) + " " + out.substring(2);
+            default -> out;
+        };
     }
 
     private String name(SyntheticCompany company) {

@@ -49,11 +49,14 @@ public final class QualityBench {
         long generateStart = System.nanoTime();
         Random random = new Random(seed);
         List<SyntheticCompany> truth = CompanyUniverse.generate(companies, random, lookAlikes);
-        ProgramRecords writer = new ProgramRecords(random, noise);
+        boolean addresses = !options.getOrDefault("addresses", "1").equals("0");
+        CompanySites.Sites[] sites = addresses ? CompanySites.generate(truth, new Random(seed * 7919 + 13)) : null;
+        ProgramRecords writer = new ProgramRecords(random, noise, new Random(seed * 7919 + 17));
         List<Object[]> written = new ArrayList<>();
         for (SyntheticCompany company : truth) {
             for (String program : company.programs()) {
-                written.add(new Object[] {writer.write(company, program, written.size()), company.entityId()});
+                written.add(new Object[] {writer.write(company, program, written.size(),
+                        sites == null ? null : sites[company.entityId()]), company.entityId()});
             }
         }
         Collections.shuffle(written, new Random(seed + 1));

@@ -19,6 +19,7 @@ import java.util.Set;
  * @param duns         its DUNS number
  * @param programs     the programs it is a partner of
  * @param lookAlike    how it resembles another company, {@link LookAlike#NONE} for an original
+ * @param baseId       the entity id of the company it resembles, -1 for an original
  */
 record SyntheticCompany(
         int entityId,
@@ -32,7 +33,8 @@ record SyntheticCompany(
         String taxId,
         String duns,
         Set<String> programs,
-        LookAlike lookAlike) {
+        LookAlike lookAlike,
+        int baseId) {
 
     /** The kinds of distinct companies that resemble another one and must not merge with it. */
     enum LookAlike {
