@@ -11,6 +11,8 @@ final class Companies {
     private String country;
     private String taxId;
     private String duns;
+    private String city;
+    private String postalCode;
 
     private Companies(String program, String id) {
         this.program = program;
@@ -52,7 +54,15 @@ final class Companies {
         return this;
     }
 
+    /** The record's city and postal code, either may be null. */
+    Companies at(String cityValue, String postalCodeValue) {
+        city = cityValue;
+        postalCode = postalCodeValue;
+        return this;
+    }
+
     CompanyCandidate build() {
-        return CompanyCandidate.of(program + ":partner:" + id, program, name, website, verified, country, taxId, duns);
+        return CompanyCandidate.of(program + ":partner:" + id, program, name, website, verified, country, taxId, duns,
+                city, postalCode);
     }
 }

@@ -1,0 +1,85 @@
+package dev.accordhub.routes.consolidate.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** City and postal code: evidence for the same site, against namesakes elsewhere; no address says nothing. */
+class CompanyAddressScoringTest {
+
+    final MatchPolicy policy = MatchPolicy.defaults();
+    final CompanyMatcher matcher = new CompanyMatcher(new InMemoryCandidateIndex(policy), policy);
+
+    @Test
+    void addressesAreNormalisedAndOptional() {
+        CompanyCandidate withAddress = Companies.in("helios", "h1").named("Acme GmbH").country("DE")
+                .at("  Frankfurt-am-Main ", "60 311").build();
+        CompanyCandidate without = CompanyCandidate.of("helios:partner:h2", "helios", "Acme GmbH", null, false, "DE",
+                null, null);
+
+        assertThat(withAddress.city()).isEqualTo("frankfurt am main");
+        assertThat(withAddress.postalCode()).isEqualTo("60311");
+        assertThat(CompanyCandidate.of("k", "helios", "Acme", null, false, "DE", null, null, "Düsseldorf", "")
+                .city()).isEqualTo("dusseldorf");
+        assertThat(without.city()).isNull();
+        assertThat(without.postalCode()).isNull();
+    }
+
+    @Test
+    void namesakesInOtherCitiesDoNotMerge() {
+        CompanyCandidate a = Companies.in("helios", "h1").named("Bennett Health Inc").country("US")
+                .at("Portland", "97201").build();
+        CompanyCandidate b = Companies.in("vantage", "v1").named("Bennett Health Incorporated").country("US")
+                .at("Boston", "02108").build();
+        CompanyCandidate noAddress = Companies.in("vantage", "v2").named("Bennett Health Incorporated")
+                .country("US").build();
+
+        PairScore apart = matcher.compare(a, b);
+
+        assertThat(apart.decision()).isNotEqualTo(MatchDecision.MERGE);
+        assertThat(apart.reasons()).contains("other addresses 97201 portland / 02108 boston");
+        assertThat(matcher.compare(a, noAddress).decision()).isEqualTo(MatchDecision.MERGE);
+        assertThat(matcher.compare(a, noAddress).score()).isGreaterThan(apart.score());
+    }
+
+    @Test
+    void anotherCityOnTheSameDomainIsASecondSiteAndStillMerges() {
+        CompanyCandidate a = Companies.in("helios", "h1").named("Bluefin Systems Inc").web("bluefin.com")
+                .country("US").at("Austin", "78701").build();
+        CompanyCandidate b = Companies.in("vantage", "v1").named("BLUEFIN SYSTEMS").web("www.bluefin.com")
+                .country("US").at("Denver", null).build();
+
+        assertThat(matcher.compare(a, b).decision()).isEqualTo(MatchDecision.MERGE);
+    }
+
+    @Test
+    void theSamePostalCodeSettlesANameThatMayBeShortForAnother() {
+        CompanyCandidate shortName = Companies.in("helios", "h1").named("Bluefin").country("US")
+                .at(null, "78701").build();
+        CompanyCandidate longName = Companies.in("vantage", "v1").named("Bluefin Systems Inc").country("US")
+                .at("Austin", "78701").build();
+        CompanyCandidate shortNoAddress = Companies.in("helios", "h2").named("Bluefin").country("US").build();
+
+        PairScore settled = matcher.compare(shortName, longName);
+
+        assertThat(matcher.compare(shortNoAddress, longName).decision()).isEqualTo(MatchDecision.REVIEW);
+        assertThat(settled.decision()).isEqualTo(MatchDecision.MERGE);
+        assertThat(settled.reasons()).contains("same postal code 78701");
+    }
+
+    @Test
+    void theSameCityWithOneSlipCountsAsTheSameCity() {
+        CompanyCandidate a = Companies.in("helios", "h1").named("A").at("München", "80331").build();
+        CompanyCandidate b = Companies.in("vantage", "v1").named("A").at("MUENCHEN", "80333").build();
+        CompanyCandidate c = Companies.in("vantage", "v2").named("A").at("Hamburg", null).build();
+        CompanyCandidate d = Companies.in("vantage", "v3").named("A").at(null, "80331").build();
+        CompanyCandidate e = Companies.in("vantage", "v4").named("A").at(null, "20095").build();
+        CompanyCandidate none = Companies.in("vantage", "v5").named("A").build();
+
+        assertThat(CompanyPairScorer.address(a, b)).isEqualTo(CompanyPairScorer.Address.SAME_CITY);
+        assertThat(CompanyPairScorer.address(a, c)).isEqualTo(CompanyPairScorer.Address.OTHER);
+        assertThat(CompanyPairScorer.address(a, d)).isEqualTo(CompanyPairScorer.Address.SAME_POSTCODE);
+        assertThat(CompanyPairScorer.address(a, e)).isEqualTo(CompanyPairScorer.Address.OTHER);
+        assertThat(CompanyPairScorer.address(a, none)).isEqualTo(CompanyPairScorer.Address.UNKNOWN);
+    }
+}
