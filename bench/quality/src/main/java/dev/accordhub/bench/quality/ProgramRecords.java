@@ -19,6 +19,9 @@ import java.util.Random;
  * suffix (8%), its marketing domain such as getacme.com (7%), none (14%), a free-mail domain (3%). Tax id and DUNS
  * present at the program's own rate, written with or without separators, and mistyped in 0.3% of records. A noise
  * scale other than 1 multiplies every noise rate (not the id rates): a sensitivity check, not the benchmark.
+ * Address, from a random stream of its own: present at the program's rate, the head office, another site or a
+ * moved company's old address, postal code missing (15%), city in capitals (30%) or with a typo (3%), a postal
+ * code digit mistyped (1%).
  */
 final class ProgramRecords {
 
