@@ -28,7 +28,7 @@ class ChangeEventTest {
     @Test
     void roundTripsThroughJsonAsACloudEvent() throws Exception {
         SourceRef ref = new SourceRef("hubspot", "vantage", "42", Instant.parse("2026-11-25T10:00:00Z"));
-        PartnerOrg org = new PartnerOrg(null, "Acme", "acme.com", "US", Tier.GOLD, PartnerType.SI, "NA", null,
+        PartnerOrg org = new PartnerOrg(null, "Acme", "acme.com", "US", null, null, Tier.GOLD, PartnerType.SI, "NA", null,
                 null, null, PartnerStatus.ACTIVE, ref.version(), List.of(ref));
         String text = json.writeValueAsString(ChangeEvent.upserted(EntityType.PARTNER, ref, org));
 

@@ -36,7 +36,8 @@ public final class ProgramRecordMapper {
         Fields f = new Fields(rec, EntityType.PARTNER);
         SourceRef ref = ref(rec);
         return new PartnerOrg(null, f.required("name"), Normalise.domain(f.optional("domain")),
-                Normalise.upper(f.optional("country")), f.mapped("tier", program.tiers(), Tier.class, true),
+                Normalise.upper(f.optional("country")), f.optional("city"), f.optional("postalCode"),
+                f.mapped("tier", program.tiers(), Tier.class, true),
                 f.mapped("type", program.partnerTypes(), PartnerType.class, false),
                 f.coded("territory", program.territories()), f.coded("vertical", program.verticals()),
                 Normalise.taxId(f.optional("taxId")), Normalise.duns(f.optional("duns"), program.id()),

@@ -20,7 +20,7 @@ class ProgramRecordMapperTest {
     static final ProgramDefinition ORBIT = new ProgramDefinition("orbit", "Orbit", "salesforce", "EUR", Map.of(),
             Map.of("partner", new EntityMapping("Account", null, Map.of("name", "Name", "tier", "Level__c",
                             "type", "Kind__c", "country", "Land__c", "territory", "Land__c", "vertical", "Branche__c",
-                            "taxId", "USt_IdNr__c", "duns", "DUNS__c"),
+                            "taxId", "USt_IdNr__c", "duns", "DUNS__c", "city", "Ort__c", "postalCode", "PLZ__c"),
                             Map.of("country", new FieldTransform(null, Map.of("Deutschland", "DE", "Österreich", "AT"),
                                             "upper", null, null, null),
                                     "territory", new FieldTransform(null, Map.of("Deutschland", "DE",
@@ -40,7 +40,7 @@ class ProgramRecordMapperTest {
     void lookupsCaseAndDefaultsCleanValuesBeforeTheyAreMapped() {
         PartnerOrg org = mapper.toPartner(record(Map.of("Name", "  Müller   Systemhaus GmbH ", "Level__c", "Gold",
                 "Land__c", "deutschland", "Branche__c", "Gesundheit", "USt_IdNr__c", "de 123.456.789",
-                "DUNS__c", "31-304-4231")));
+                "DUNS__c", "31-304-4231", "Ort__c", " Köln ", "PLZ__c", "50667")));
 
         assertThat(org.name()).isEqualTo("Müller Systemhaus GmbH");
         assertThat(org.country()).isEqualTo("DE");
@@ -49,6 +49,8 @@ class ProgramRecordMapperTest {
         assertThat(org.type()).as("default when empty").isEqualTo(PartnerType.RESELLER);
         assertThat(org.taxId()).isEqualTo("DE123456789");
         assertThat(org.duns()).isEqualTo("313044231");
+        assertThat(org.city()).isEqualTo("Köln");
+        assertThat(org.postalCode()).isEqualTo("50667");
     }
 
     @Test

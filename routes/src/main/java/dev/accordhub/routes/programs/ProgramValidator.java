@@ -22,8 +22,8 @@ final class ProgramValidator {
             EntityType.USER, List.of("email"),
             EntityType.DEAL, List.of("name", "partner", "stage"));
     private static final Map<EntityType, Set<String>> KNOWN_FIELDS = Map.of(
-            EntityType.PARTNER, Set.of("name", "domain", "country", "tier", "type", "territory", "vertical", "taxId",
-                    "duns"),
+            EntityType.PARTNER, Set.of("name", "domain", "country", "city", "postalCode", "tier", "type", "territory",
+                    "vertical", "taxId", "duns"),
             EntityType.USER, Set.of("email", "firstName", "lastName", "title", "partner"),
             EntityType.DEAL, Set.of("name", "partner", "customer", "amount", "currency", "stage", "closeDate"));
 

@@ -342,12 +342,12 @@ class ConsolidatorTest {
     }
 
     private static PartnerOrg withIds(PartnerOrg p, String taxId, String duns) {
-        return new PartnerOrg(p.id(), p.name(), p.domain(), p.country(), p.tier(), p.type(), p.territory(),
+        return new PartnerOrg(p.id(), p.name(), p.domain(), p.country(), p.city(), p.postalCode(), p.tier(), p.type(), p.territory(),
                 p.vertical(), taxId, duns, p.status(), p.updatedAt(), p.sources());
     }
 
     private static PartnerOrg partner(String program, String id, String name, String domain, Tier tier, Instant at) {
-        return new PartnerOrg(null, name, domain, "US", tier, PartnerType.RESELLER, null, null, null, null,
+        return new PartnerOrg(null, name, domain, "US", null, null, tier, PartnerType.RESELLER, null, null, null, null,
                 PartnerStatus.ACTIVE, at,
                 List.of(new SourceRef(program.equals("helios") ? "salesforce" : "hubspot", program, id, at)));
     }

@@ -74,13 +74,13 @@ public record CompanyCandidate(
 
     /**
      * The candidate for a mapped source record (one source). The canonical model does not say yet whether a
-     * program verified its domain, so the domain is evidence, not an exact key, and carries no address yet, so
-     * city and postal code are null until {@code PartnerOrg} and the programs' field maps carry them.
+     * program verified its domain, so the domain is evidence, not an exact key. City and postal code come from the
+     * program's field map when it has them (e.g. Salesforce BillingCity/BillingPostalCode, HubSpot city/zip).
      */
     public static CompanyCandidate fromPartner(PartnerOrg org) {
         SourceRef source = org.sources().get(0);
         return of(source.key(EntityType.PARTNER), source.program(), org.name(), org.domain(), false, org.country(),
-                org.taxId(), org.duns());
+                org.taxId(), org.duns(), org.city(), org.postalCode());
     }
 
     private static String country(String raw) {

@@ -20,6 +20,8 @@ public record FieldSet<T>(Map<String, Function<T, Object>> fields, Function<T, S
         fields.put("name", PartnerOrg::name);
         fields.put("domain", PartnerOrg::domain);
         fields.put("country", PartnerOrg::country);
+        fields.put("city", PartnerOrg::city);
+        fields.put("postalCode", PartnerOrg::postalCode);
         fields.put("tier", PartnerOrg::tier);
         fields.put("type", PartnerOrg::type);
         fields.put("territory", PartnerOrg::territory);

@@ -30,7 +30,8 @@ public final class Survivorship {
     public PartnerOrg partner(String id, List<PartnerOrg> snapshots) {
         Map<String, FieldLineage> won = lineage(FieldSet.PARTNER, snapshots);
         return new PartnerOrg(id, (String) value(won, "name"), (String) value(won, "domain"),
-                (String) value(won, "country"), (dev.accordhub.model.Tier) value(won, "tier"),
+                (String) value(won, "country"), (String) value(won, "city"), (String) value(won, "postalCode"),
+                (dev.accordhub.model.Tier) value(won, "tier"),
                 (dev.accordhub.model.PartnerType) value(won, "type"), (String) value(won, "territory"),
                 (String) value(won, "vertical"), (String) value(won, "taxId"), (String) value(won, "duns"),
                 anyActive(snapshots.stream().map(PartnerOrg::status).toList()), newest(FieldSet.PARTNER, snapshots),
