@@ -61,6 +61,8 @@ class HubEndToEndIT {
         int salesforce = HubTestSupport.freePort();
         int hubspot = HubTestSupport.freePort();
         int nimbus = HubTestSupport.freePort();
+        int oidc = HubTestSupport.freePort();
+        registry.add("accord.sandbox.oidc.port", () -> oidc);
         registry.add("accord.sandbox.nimbus.port", () -> nimbus);
         registry.add("accord.sandbox.nimbus.partners", () -> NIMBUS_PARTNERS);
         registry.add("accord.embedded.kafka.port", () -> kafka);
@@ -82,6 +84,8 @@ class HubEndToEndIT {
     HubSpotSandbox hubspot;
     @Autowired
     DemoData demoData;
+    @Autowired
+    dev.accordhub.sandbox.oidc.OidcSandbox oidc;
 
     String api;
 
@@ -471,6 +475,22 @@ class HubEndToEndIT {
         assertThat(openapi.path("paths").fieldNames()).toIterable()
                 .contains("/api/v1/partners", "/api/v1/partners/{id}", "/api/v1/partners/{id}/lineage",
                         "/api/v1/deals/{id}", "/api/v1/ops/stewardship");
+    }
+
+    @Test
+    void theDemoIssuerSignsInAPartnerUserOfASeededProgram() throws Exception {
+        String form = "grant_type=password&client_id=accord-portal&client_secret=accord-portal-secret"
+                + "&username=helios-partner&password=demo";
+        HubTestSupport.Answer token = HubTestSupport.send(HttpRequest.newBuilder(URI.create(oidc.issuer() + "/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        assertThat(token.status()).isEqualTo(200);
+
+        JsonNode claims = HubTestSupport.JSON.readTree(java.util.Base64.getUrlDecoder().decode(
+                token.body().path("access_token").asText().split("\\.")[1]));
+        assertThat(claims.path("email").asText()).isEqualTo(demoData.helios().get(0).contacts().get(0).email());
+        assertThat(get(oidc.issuer() + "/.well-known/openid-configuration").body().path("jwks_uri").asText())
+                .isEqualTo(oidc.issuer() + "/jwks");
     }
 
     @Test

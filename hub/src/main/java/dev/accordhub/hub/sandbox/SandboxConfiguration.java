@@ -2,7 +2,10 @@ package dev.accordhub.hub.sandbox;
 
 import dev.accordhub.sandbox.hubspot.HubSpotSandbox;
 import dev.accordhub.sandbox.salesforce.SalesforceSandbox;
+import dev.accordhub.sandbox.oidc.OidcSandbox;
+import dev.accordhub.sandbox.oidc.OidcUser;
 import dev.accordhub.sandbox.seed.DemoData;
+import dev.accordhub.sandbox.seed.SeedContact;
 import dev.accordhub.sandbox.seed.ThirdProgramSeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +50,27 @@ public class SandboxConfiguration {
                 .seed(ThirdProgramSeed.asSalesforceOrg(demoData, nimbus.partners())).start();
         LOG.info("Salesforce sandbox (program nimbus) at {}", sandbox.baseUrl());
         return sandbox;
+    }
+
+    /** The demo's OIDC issuer: partner users of helios and vantage (seeded contacts) and an operator. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "accord.sandbox.oidc.enabled", havingValue = "true")
+    OidcSandbox oidcSandbox(SandboxProperties properties, DemoData demoData) {
+        SandboxProperties.Oidc oidc = properties.oidc();
+        java.util.List<OidcUser> users = new java.util.ArrayList<>();
+        users.add(demoUser("helios", demoData.helios().get(0).contacts().get(0), oidc.password()));
+        users.add(demoUser("vantage", demoData.vantage().get(0).contacts().get(0), oidc.password()));
+        users.add(new OidcUser("operator-1", "operator", oidc.password(), "operator@accord.example", "Accord Operator"));
+        OidcSandbox sandbox = new OidcSandbox(oidc.port(), oidc.clientId(), oidc.clientSecret(), oidc.audience(),
+                oidc.tokenLifetime(), users).start();
+        LOG.info("OIDC issuer at {} with demo users {}", sandbox.issuer(),
+                users.stream().map(OidcUser::username).toList());
+        return sandbox;
+    }
+
+    private static OidcUser demoUser(String program, SeedContact contact, String password) {
+        return new OidcUser(program + "-" + contact.email(), program + "-partner", password, contact.email(),
+                contact.firstName() + " " + contact.lastName());
     }
 
     @Bean(destroyMethod = "close")

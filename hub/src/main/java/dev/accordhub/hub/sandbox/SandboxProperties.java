@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("accord.sandbox")
 public record SandboxProperties(boolean enabled, long seed, int partnersPerProgram, Instant anchor,
-        Salesforce salesforce, HubSpot hubspot, Nimbus nimbus) {
+        Salesforce salesforce, HubSpot hubspot, Nimbus nimbus, Oidc oidc) {
 
     public SandboxProperties {
         anchor = anchor == null ? Instant.parse("2026-11-20T00:00:00Z") : anchor;
@@ -21,6 +21,11 @@ public record SandboxProperties(boolean enabled, long seed, int partnersPerProgr
 
     /** The third acquired program's Salesforce org; off when {@code enabled} is false. */
     public record Nimbus(boolean enabled, int port, int partners, String clientId, String clientSecret) {
+    }
+
+    /** The demo's OpenID Connect issuer; its users are partner contacts of the seeded programs, plus an operator. */
+    public record Oidc(boolean enabled, int port, String clientId, String clientSecret, String audience,
+            java.time.Duration tokenLifetime, String password) {
     }
 
     public record HubSpot(int port, String clientId, String clientSecret, String refreshToken, int requestsPerSecond) {
