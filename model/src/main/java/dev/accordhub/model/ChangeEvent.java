@@ -49,10 +49,4 @@ public record ChangeEvent<T>(
     public boolean isDelete() {
         return type.endsWith(".deleted");
     }
-
-    /** A golden record changed; {@code subject} is its golden id. */
-    public static <T> ChangeEvent<T> golden(EntityType entity, String goldenId, long goldenVersion, Instant time, T data) {
-        return new ChangeEvent<>(SPEC_VERSION, goldenId + "@" + goldenVersion, "/accord/golden",
-                "dev.accordhub.golden." + entity.code() + ".upserted", goldenId, time, "application/json", data);
-    }
 }

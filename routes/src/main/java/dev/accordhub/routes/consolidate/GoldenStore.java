@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.map.IMap;
-import dev.accordhub.model.Deal;
 import dev.accordhub.model.EntityType;
-import dev.accordhub.model.PartnerOrg;
-import dev.accordhub.model.PartnerUser;
 
 /**
  * The consolidated model in Hazelcast. Values are JSON ({@link HazelcastJsonValue}) so they are indexed and queried
@@ -135,13 +132,5 @@ public class GoldenStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Corrupt " + type.getSimpleName() + " in Hazelcast: " + value, e);
         }
-    }
-
-    static Class<?> recordType(EntityType entity) {
-        return switch (entity) {
-            case PARTNER -> PartnerOrg.class;
-            case USER -> PartnerUser.class;
-            case DEAL -> Deal.class;
-        };
     }
 }
