@@ -51,6 +51,14 @@ public final class OidcSandbox extends HttpSandbox {
         return users;
     }
 
+    /**
+     * Test hook: signs any claims with the issuer's key, so resource-server tests can present tokens the token
+     * endpoint would never issue (expired, another audience, another issuer).
+     */
+    public String sign(com.fasterxml.jackson.databind.JsonNode claims) {
+        return signer.sign(claims);
+    }
+
     @Override
     protected SandboxResponse handle(SandboxRequest request) {
         String path = request.rawPath();
