@@ -20,6 +20,21 @@ public final class Problems {
         return problem(400, "invalid-request", "Invalid request", detail);
     }
 
+    /**
+     * A {@code ?status=} query parameter as one of {@code type}'s constants (case-insensitive, default when absent),
+     * or null when it names none: the caller answers {@link #badRequest} then.
+     */
+    public static <E extends Enum<E>> E status(String value, Class<E> type, E absent) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     public static ApiResult problem(int status, String type, String title, String detail) {
         ObjectNode body = JSON.createObjectNode()
                 .put("type", TYPE_BASE + type)

@@ -5,7 +5,6 @@ import dev.accordhub.portal.common.ApiResult;
 import dev.accordhub.portal.common.Problems;
 import dev.accordhub.routes.deadletter.DeadLetterService;
 import dev.accordhub.routes.deadletter.DeadLetterStore;
-import java.util.Locale;
 import java.util.Map;
 
 /** {@code /api/v1/ops/dead-letters}: list by status, retry, discard — with the HTTP status each outcome deserves. */
@@ -20,11 +19,9 @@ public class DeadLetterOperations {
     }
 
     public ApiResult list(String status) throws Exception {
-        DeadLetterStore.Status wanted;
-        try {
-            wanted = status == null ? DeadLetterStore.Status.OPEN
-                    : DeadLetterStore.Status.valueOf(status.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
+        DeadLetterStore.Status wanted = Problems.status(status, DeadLetterStore.Status.class,
+                DeadLetterStore.Status.OPEN);
+        if (wanted == null) {
             return Problems.badRequest("status must be one of OPEN, RETRIED, DISCARDED");
         }
         return ApiResult.ok(json.writeValueAsString(Map.of("items", service.list(wanted))));

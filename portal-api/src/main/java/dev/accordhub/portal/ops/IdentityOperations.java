@@ -14,7 +14,6 @@ import dev.accordhub.routes.Topics;
 import dev.accordhub.routes.consolidate.GoldenStore;
 import dev.accordhub.routes.consolidate.identity.StewardshipStore;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.ProducerTemplate;
@@ -43,11 +42,9 @@ public class IdentityOperations {
     }
 
     public ApiResult tasks(String status) throws JsonProcessingException {
-        StewardshipTask.Status wanted;
-        try {
-            wanted = status == null ? StewardshipTask.Status.OPEN
-                    : StewardshipTask.Status.valueOf(status.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
+        StewardshipTask.Status wanted = Problems.status(status, StewardshipTask.Status.class,
+                StewardshipTask.Status.OPEN);
+        if (wanted == null) {
             return Problems.badRequest("status must be one of OPEN, ACCEPTED, REJECTED");
         }
         return ApiResult.ok(json.writeValueAsString(java.util.Map.of("items", stewardship.tasks(wanted))));

@@ -3,9 +3,8 @@ package dev.accordhub.routes.consolidate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.hazelcast.config.Config;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import dev.accordhub.routes.TestHazelcast;
 import dev.accordhub.model.Deal;
 import dev.accordhub.model.DealStage;
 import dev.accordhub.model.EntityType;
@@ -59,12 +58,7 @@ class ConsolidatorTest {
 
     @BeforeAll
     static void startHazelcast() {
-        Config config = new Config().setClusterName("consolidator-test-" + System.nanoTime());
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
-        config.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
-        config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        hazelcast = Hazelcast.newHazelcastInstance(config);
+        hazelcast = TestHazelcast.start("consolidator-test");
     }
 
     @AfterAll

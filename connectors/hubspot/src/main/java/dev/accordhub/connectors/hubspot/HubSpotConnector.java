@@ -72,11 +72,7 @@ public final class HubSpotConnector implements SourceClient {
             String path = "/crm/v3/objects/" + mapping.object();
             String query = "archived=true&limit=" + PAGE_SIZE + "&properties=" + properties
                     + (after == null ? "" : "&after=" + after);
-            HubSpotHttp.Answer answer = http.send("GET", path, query, null, null, auth());
-            if (answer.status() == 401) {
-                tokens.invalidate();
-                answer = http.send("GET", path, query, null, null, auth());
-            }
+            HubSpotHttp.Answer answer = sendAuthorized("GET", path, query, null, null);
             if (answer.status() != 200) {
                 throw new IllegalStateException("HubSpot refused the archived list of " + mapping.object() + " ("
                         + answer.status() + "): " + answer.body());
@@ -97,11 +93,7 @@ public final class HubSpotConnector implements SourceClient {
     private SourcePage search(EntityMapping mapping, long sinceMillis, String after) {
         String body = searchBody(mapping, sinceMillis, after);
         String path = "/crm/v3/objects/" + mapping.object() + "/search";
-        HubSpotHttp.Answer answer = http.send("POST", path, null, "application/json", body, auth());
-        if (answer.status() == 401) {
-            tokens.invalidate();
-            answer = http.send("POST", path, null, "application/json", body, auth());
-        }
+        HubSpotHttp.Answer answer = sendAuthorized("POST", path, null, "application/json", body);
         if (answer.status() != 200) {
             throw new IllegalStateException("HubSpot refused the search of " + mapping.object() + " ("
                     + answer.status() + "): " + answer.body());
@@ -125,6 +117,17 @@ public final class HubSpotConnector implements SourceClient {
         }
         long after = Long.parseLong(results.after());
         return after + PAGE_SIZE <= SEARCH_RESULT_CAP ? sinceMillis + ":" + after : null;
+    }
+
+    /** A call with the bearer token; on 401 the token is renewed once and the call repeated. */
+    private HubSpotHttp.Answer sendAuthorized(String method, String path, String query, String contentType,
+            String body) {
+        HubSpotHttp.Answer answer = http.send(method, path, query, contentType, body, auth());
+        if (answer.status() == 401) {
+            tokens.invalidate();
+            answer = http.send(method, path, query, contentType, body, auth());
+        }
+        return answer;
     }
 
     private Map<String, String> auth() {

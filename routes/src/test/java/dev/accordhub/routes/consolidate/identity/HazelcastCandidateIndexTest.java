@@ -3,9 +3,8 @@ package dev.accordhub.routes.consolidate.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.hazelcast.config.Config;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import dev.accordhub.routes.TestHazelcast;
 import dev.accordhub.routes.consolidate.match.CompanyCandidate;
 import dev.accordhub.routes.consolidate.match.InMemoryCandidateIndex;
 import java.util.ArrayList;
@@ -22,12 +21,7 @@ class HazelcastCandidateIndexTest {
 
     @BeforeAll
     static void start() {
-        Config config = new Config().setClusterName("candidate-index-test-" + System.nanoTime());
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
-        config.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
-        config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        hazelcast = Hazelcast.newHazelcastInstance(config);
+        hazelcast = TestHazelcast.start("candidate-index-test");
     }
 
     @AfterAll
