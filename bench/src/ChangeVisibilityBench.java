@@ -285,6 +285,8 @@ public class ChangeVisibilityBench {
     private String hubUrl;
     private String salesforceUrl;
     private String hubspotUrl;
+    private String oidcUrl;
+    private String operatorToken;
 
     ChangeVisibilityBench(Options o) {
         this.o = o;
@@ -326,6 +328,7 @@ public class ChangeVisibilityBench {
         hubUrl = "http://127.0.0.1:" + props.get("server.port");
         salesforceUrl = "http://127.0.0.1:" + props.get("accord.sandbox.salesforce.port");
         hubspotUrl = "http://127.0.0.1:" + props.get("accord.sandbox.hubspot.port");
+        oidcUrl = "http://127.0.0.1:" + props.get("accord.sandbox.oidc.port");
         long pollIntervalMs = parseLong(props.get("accord.ingest.poll-interval-ms"), 500);
         long jitterMs = o.jitterMs != null ? o.jitterMs : pollIntervalMs;
 
@@ -447,6 +450,8 @@ public class ChangeVisibilityBench {
         putPort(props, explicit, "accord.sandbox.hubspot.port", o.hubspotPort, 18082);
         // Builds with the third program start a second Salesforce sandbox; older builds ignore the key.
         putPort(props, explicit, "accord.sandbox.nimbus.port", o.nimbusPort, 18083);
+        // The portal API wants a bearer token: the driver signs in as the demo issuer's operator.
+        putPort(props, explicit, "accord.sandbox.oidc.port", null, 18084);
         props.put("accord.sandbox.hubspot.requests-per-second", String.valueOf(o.hubspotRps));
         Pattern kv = Pattern.compile("--([^=]+)=(.*)", Pattern.DOTALL);
         for (String arg : o.hubArgs) {
@@ -475,7 +480,7 @@ public class ChangeVisibilityBench {
         Set<Integer> taken = new LinkedHashSet<>();
         for (String key : List.of("server.port", "accord.embedded.kafka.port",
                 "accord.embedded.kafka.controller-port", "accord.sandbox.salesforce.port",
-                "accord.sandbox.hubspot.port", "accord.sandbox.nimbus.port")) {
+                "accord.sandbox.hubspot.port", "accord.sandbox.nimbus.port", "accord.sandbox.oidc.port")) {
             int port = (int) parseLong(props.get(key), -1);
             if (port > 0 && !taken.contains(port) && portFree(port)) {
                 taken.add(port);
@@ -1046,8 +1051,27 @@ public class ChangeVisibilityBench {
     // ------------------------------------------------------------------------------------------------ HTTP, process
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).GET();
+        if (url.startsWith(hubUrl + "/api/")) {
+            request.header("Authorization", "Bearer " + operatorToken());
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The demo issuer's operator token (it may read every partner), fetched once; tokens last an hour. */
+    private String operatorToken() throws IOException, InterruptedException {
+        if (operatorToken == null) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(oidcUrl + "/token"))
+                    .timeout(REQUEST_TIMEOUT).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=accord-portal"
+                            + "&client_secret=accord-portal-secret&username=operator&password=demo")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new BenchFailure("the demo issuer refused the operator's token: " + r.body());
+            }
+            operatorToken = String.valueOf(Json.at(Json.parse(r.body()), "access_token"));
+        }
+        return operatorToken;
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request, String what) throws InterruptedException {

@@ -1,6 +1,5 @@
 package dev.accordhub.hub;
 
-import static dev.accordhub.hub.HubTestSupport.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -88,13 +87,16 @@ class HubEndToEndIT {
     dev.accordhub.sandbox.oidc.OidcSandbox oidc;
 
     String api;
+    /** The demo operator's token: these tests look at every partner, as the operator may. */
+    String operator;
 
     @BeforeEach
     void waitForTheInitialIngest() {
         api = "http://127.0.0.1:" + port;
+        operator = HubTestSupport.token(oidc.issuer(), "operator");
         int expected = distinctDomains();
         await().atMost(INGEST).untilAsserted(() ->
-                assertThat(HubTestSupport.allPartners(api)).hasSizeGreaterThanOrEqualTo(expected));
+                assertThat(HubTestSupport.allPartners(api, operator)).hasSizeGreaterThanOrEqualTo(expected));
     }
 
     /** Partners of all three programs, counted once per web domain: what the hub should end with. */
@@ -108,7 +110,7 @@ class HubEndToEndIT {
 
     @Test
     void theThirdProgramArrivesThroughItsProgramFileAloneWithItsOwnTierNames() {
-        List<JsonNode> partners = HubTestSupport.allPartners(api);
+        List<JsonNode> partners = HubTestSupport.allPartners(api, operator);
         assertThat(partners).hasSize(distinctDomains());
 
         var nimbusOwnTiers = ThirdProgramSeed.nimbus(demoData, NIMBUS_PARTNERS);
@@ -126,7 +128,7 @@ class HubEndToEndIT {
     @Test
     void aPartnerInBothProgramsIsOneRecordWithBothSources() {
         String shared = demoData.sharedDomains().iterator().next();
-        List<JsonNode> matches = HubTestSupport.allPartners(api).stream()
+        List<JsonNode> matches = HubTestSupport.allPartners(api, operator).stream()
                 .filter(p -> shared.equals(p.path("domain").asText())).toList();
 
         assertThat(matches).hasSize(1);
@@ -137,7 +139,7 @@ class HubEndToEndIT {
 
     @Test
     void aPartnerEditedInBothCrmsAtOnceGetsOneWinnerAConflictEventAndLineage() {
-        JsonNode shared = HubTestSupport.allPartners(api).stream().filter(p -> p.path("sources").size() == 2)
+        JsonNode shared = HubTestSupport.allPartners(api, operator).stream().filter(p -> p.path("sources").size() == 2)
                 .findFirst().orElseThrow();
         String id = shared.path("id").asText();
         salesforce.update("Account", sourceId(shared, "helios"), Map.of("Name", "Edited In Salesforce"));
@@ -281,9 +283,11 @@ class HubEndToEndIT {
     }
 
     private HubTestSupport.Answer post(String path, String body) {
-        return HubTestSupport.send(HttpRequest.newBuilder(URI.create(api + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return HubTestSupport.post(api + path, operator, body);
+    }
+
+    private HubTestSupport.Answer get(String url) {
+        return HubTestSupport.get(url, operator);
     }
 
     @Test
@@ -351,7 +355,7 @@ class HubEndToEndIT {
         await().atMost(VISIBLE).untilAsserted(() -> assertThat(
                 get(api + "/api/v1/partners/" + partner.path("id").asText()).body().path("name").asText())
                 .isEqualTo(name));
-        assertThat(HubTestSupport.allPartners(api)).noneMatch(p -> "unknown-tier.example".equals(p.path("domain").asText()));
+        assertThat(HubTestSupport.allPartners(api, operator)).noneMatch(p -> "unknown-tier.example".equals(p.path("domain").asText()));
     }
 
     @Test
@@ -444,7 +448,7 @@ class HubEndToEndIT {
                 assertThat(created.id()).isNotBlank();
             }
 
-            await().atMost(INGEST).untilAsserted(() -> assertThat(HubTestSupport.allPartners(api).stream()
+            await().atMost(INGEST).untilAsserted(() -> assertThat(HubTestSupport.allPartners(api, operator).stream()
                     .map(p -> p.path("domain").asText())).containsAll(domains));
             assertThat(hubspot.rateLimitedCount()).isGreaterThan(limitedBefore);
         } finally {
@@ -495,7 +499,7 @@ class HubEndToEndIT {
 
     @Test
     void pagesFollowTheCursorWithoutGapsOrRepeats() {
-        List<JsonNode> all = HubTestSupport.allPartners(api);
+        List<JsonNode> all = HubTestSupport.allPartners(api, operator);
         JsonNode first = get(api + "/api/v1/partners?limit=7").body();
         JsonNode second = get(api + "/api/v1/partners?limit=7&cursor=" + first.path("nextCursor").asText()).body();
 
@@ -523,7 +527,7 @@ class HubEndToEndIT {
     }
 
     private List<JsonNode> partnersOnlyIn(String program) {
-        return HubTestSupport.allPartners(api).stream()
+        return HubTestSupport.allPartners(api, operator).stream()
                 .filter(p -> p.path("sources").size() == 1 && "ACTIVE".equals(p.path("status").asText())
                         && program.equals(p.path("sources").get(0).path("program").asText()))
                 .toList();

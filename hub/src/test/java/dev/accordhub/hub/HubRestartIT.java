@@ -1,6 +1,5 @@
 package dev.accordhub.hub;
 
-import static dev.accordhub.hub.HubTestSupport.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.accordhub.model.EntityType;
 import dev.accordhub.routes.Topics;
 import dev.accordhub.sandbox.hubspot.HubSpotSandbox;
+import dev.accordhub.sandbox.oidc.OidcSandbox;
+import dev.accordhub.sandbox.oidc.OidcUser;
 import dev.accordhub.sandbox.salesforce.SalesforceSandbox;
 import dev.accordhub.sandbox.seed.DemoData;
 import java.io.IOException;
@@ -41,6 +42,9 @@ class HubRestartIT {
     static DemoData demoData;
     static SalesforceSandbox salesforce;
     static HubSpotSandbox hubspot;
+    /** The portal's token issuer, external too; the tests read as its operator. */
+    static OidcSandbox issuer;
+    static String operator;
     static final int HTTP_PORT = HubTestSupport.freePort();
     static final int KAFKA_PORT = HubTestSupport.freePort();
     static final int CONTROLLER_PORT = HubTestSupport.freePort();
@@ -62,12 +66,17 @@ class HubRestartIT {
                 .seed(demoData).start();
         hubspot = HubSpotSandbox.builder().clientId("accord-demo").clientSecret("accord-demo-secret")
                 .refreshToken("accord-demo-refresh").rateLimitPerSecond(0).seed(demoData).start();
+        issuer = new OidcSandbox(0, "accord-portal", "accord-portal-secret", "accord-portal", Duration.ofHours(1),
+                List.of(new OidcUser("operator-1", "operator", "demo", "operator@accord.example", "Operator",
+                        "openid accord.ops"))).start();
+        operator = HubTestSupport.token(issuer.issuer(), "operator");
     }
 
     @AfterAll
     static void stopTheCrms() {
         salesforce.close();
         hubspot.close();
+        issuer.close();
     }
 
     @Test
@@ -78,7 +87,7 @@ class HubRestartIT {
         String vantagePartner;
         String vantageCompany;
         try (ConfigurableApplicationContext hub = startHub()) {
-            await().atMost(WAIT).until(() -> HubTestSupport.allPartners(API).size() >= expected);
+            await().atMost(WAIT).until(() -> HubTestSupport.allPartners(API, operator).size() >= expected);
             heliosPartner = onlyIn("helios");
             vantagePartner = onlyIn("vantage");
             vantageCompany = sourceId(get(API + "/api/v1/partners/" + vantagePartner).body());
@@ -99,9 +108,9 @@ class HubRestartIT {
         try (ConfigurableApplicationContext hub = startHub()) {
             assertThat(nameOf(heliosPartner)).as("rebuilt from Kafka before serving").isEqualTo(renamedBefore);
             await().atMost(WAIT).until(() -> "Renamed While The Hub Was Down".equals(nameOf(vantagePartner)));
-            await().atMost(WAIT).until(() -> HubTestSupport.allPartners(API).stream()
+            await().atMost(WAIT).until(() -> HubTestSupport.allPartners(API, operator).stream()
                     .anyMatch(p -> "joined-while-down.example".equals(p.path("domain").asText())));
-            assertThat(HubTestSupport.allPartners(API)).hasSize(expected + 1);
+            assertThat(HubTestSupport.allPartners(API, operator)).hasSize(expected + 1);
 
             for (EntityType entity : EntityType.values()) {
                 assertNoDuplicateEvents(Topics.ingest(entity));
@@ -124,6 +133,7 @@ class HubRestartIT {
         props.put("accord.sandbox.salesforce.url", salesforce.baseUrl());
         props.put("accord.sandbox.hubspot.url", hubspot.baseUrl());
         props.put("accord.ingest.poll-interval-ms", 200);
+        props.put("accord.security.issuer-uri", issuer.issuer());
         // As command-line arguments: they rank above application.yml, unlike SpringApplicationBuilder defaults.
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
@@ -148,10 +158,14 @@ class HubRestartIT {
     }
 
     private static String onlyIn(String program) {
-        return HubTestSupport.allPartners(API).stream()
+        return HubTestSupport.allPartners(API, operator).stream()
                 .filter(p -> p.path("sources").size() == 1
                         && program.equals(p.path("sources").get(0).path("program").asText()))
                 .map(p -> p.path("id").asText()).findFirst().orElseThrow();
+    }
+
+    private static HubTestSupport.Answer get(String url) {
+        return HubTestSupport.get(url, operator);
     }
 
     private static String nameOf(String partnerId) {

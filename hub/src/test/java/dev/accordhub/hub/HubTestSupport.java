@@ -47,6 +47,28 @@ final class HubTestSupport {
         return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
     }
 
+    static Answer get(String url, String token) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET().build());
+    }
+
+    static Answer post(String url, String token, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** An access token of a demo user from the issuer's token endpoint (password grant, the demo's client). */
+    static String token(String issuer, String username) {
+        String form = "grant_type=password&client_id=accord-portal&client_secret=accord-portal-secret"
+                + "&username=" + username + "&password=demo";
+        Answer answer = send(HttpRequest.newBuilder(URI.create(issuer + "/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        if (answer.status() != 200) {
+            throw new IllegalStateException("No token for " + username + ": " + answer.body());
+        }
+        return answer.body().path("access_token").asText();
+    }
+
     static Answer send(HttpRequest request) {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
@@ -60,12 +82,13 @@ final class HubTestSupport {
         }
     }
 
-    /** Every partner the portal lists, following the cursor. */
-    static List<JsonNode> allPartners(String baseUrl) {
+    /** Every partner the portal lists to this token's holder, following the cursor. */
+    static List<JsonNode> allPartners(String baseUrl, String token) {
         List<JsonNode> partners = new ArrayList<>();
         String cursor = null;
         do {
-            Answer page = get(baseUrl + "/api/v1/partners?limit=200" + (cursor == null ? "" : "&cursor=" + cursor));
+            Answer page = get(baseUrl + "/api/v1/partners?limit=200" + (cursor == null ? "" : "&cursor=" + cursor),
+                    token);
             page.body().path("items").forEach(partners::add);
             cursor = page.body().path("nextCursor").isNull() ? null : page.body().path("nextCursor").asText();
         } while (cursor != null);

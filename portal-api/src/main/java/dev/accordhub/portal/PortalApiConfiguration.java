@@ -9,10 +9,15 @@ import dev.accordhub.routes.consolidate.LineageService;
 import dev.accordhub.routes.consolidate.identity.StewardshipStore;
 import java.time.Clock;
 import org.apache.camel.CamelContext;
+import dev.accordhub.portal.security.CallerResolver;
+import dev.accordhub.portal.security.JwtValidator;
+import dev.accordhub.portal.security.PortalSecurityProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PortalSecurityProperties.class)
 public class PortalApiConfiguration {
 
     @Bean
@@ -33,8 +38,16 @@ public class PortalApiConfiguration {
     }
 
     @Bean
+    CallerResolver callerResolver(PortalSecurityProperties security, HazelcastInstance hazelcast, ObjectMapper json) {
+        JwtValidator validator = new JwtValidator(security.issuerUri(), security.audience(), json, Clock.systemUTC());
+        return new CallerResolver(validator, security.operatorScope(), hazelcast, json);
+    }
+
+    @Bean
     PortalApiRoutes portalApiRoutes(PortalQueries portalQueries, IdentityOperations identityOperations,
-            DeadLetterOperations deadLetterOperations) {
-        return new PortalApiRoutes(portalQueries, identityOperations, deadLetterOperations);
+            DeadLetterOperations deadLetterOperations, CallerResolver callerResolver,
+            PortalSecurityProperties security) {
+        return new PortalApiRoutes(portalQueries, identityOperations, deadLetterOperations, callerResolver,
+                security.operatorScope());
     }
 }

@@ -4,21 +4,33 @@ import dev.accordhub.portal.common.ApiResult;
 import dev.accordhub.portal.common.Problems;
 import dev.accordhub.portal.ops.DeadLetterOperations;
 import dev.accordhub.portal.ops.IdentityOperations;
+import dev.accordhub.portal.security.AccessDeniedException;
+import dev.accordhub.portal.security.Caller;
+import dev.accordhub.portal.security.CallerResolver;
+import dev.accordhub.portal.security.InvalidTokenException;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.rest.RestBindingMode;
 
 /**
  * The portal read API, {@code /api/v1}, on the hub's HTTP server (platform-http). Each verb has its own small
- * route that calls {@link PortalQueries} and writes its {@link ApiResult}.
+ * route that first establishes the {@link Caller} from the bearer token (401 without a valid one; the ops routes
+ * 403 without the operator scope), then calls {@link PortalQueries} and writes its {@link ApiResult}.
  */
 public class PortalApiRoutes extends RouteBuilder {
+
+    static final String CALLER = "caller";
 
     private final PortalQueries queries;
     private final IdentityOperations identity;
     private final DeadLetterOperations deadLetters;
+    private final CallerResolver callers;
+    private final String operatorScope;
 
-    public PortalApiRoutes(PortalQueries queries, IdentityOperations identity, DeadLetterOperations deadLetters) {
+    public PortalApiRoutes(PortalQueries queries, IdentityOperations identity, DeadLetterOperations deadLetters,
+            CallerResolver callers, String operatorScope) {
+        this.callers = callers;
+        this.operatorScope = operatorScope;
         this.queries = queries;
         this.identity = identity;
         this.deadLetters = deadLetters;
@@ -32,6 +44,18 @@ public class PortalApiRoutes extends RouteBuilder {
                 .apiProperty("api.version", "1")
                 .apiProperty("api.description", "Consolidated partners and deals of every acquired program");
 
+        onException(InvalidTokenException.class).handled(true)
+                .log(org.apache.camel.LoggingLevel.INFO, "Portal API refused ${header.CamelHttpMethod} "
+                        + "${header.CamelHttpPath}: ${exception.message}")
+                .process(e -> {
+                    InvalidTokenException refused = e.getProperty(Exchange.EXCEPTION_CAUGHT, InvalidTokenException.class);
+                    Problems.unauthorized(refused.getMessage(), refused.isMissing()).writeTo(e);
+                });
+        onException(AccessDeniedException.class).handled(true)
+                .log(org.apache.camel.LoggingLevel.INFO, "Portal API denied ${header.CamelHttpMethod} "
+                        + "${header.CamelHttpPath}: ${exception.message}")
+                .process(e -> Problems.forbidden(e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)
+                        .getMessage()).writeTo(e));
         onException(Exception.class).handled(true)
                 .log(org.apache.camel.LoggingLevel.ERROR, "Portal API request failed: ${exception.stacktrace}")
                 .process(e -> Problems.problem(500, "internal-error", "Internal error",
@@ -50,7 +74,7 @@ public class PortalApiRoutes extends RouteBuilder {
                     .to("direct:portal-partner-lineage")
                 .get("/deals/{id}").description("One deal").to("direct:portal-deal");
 
-        // Operator endpoints (the operator role once authentication exists, issue 5).
+        // Operator endpoints: tokens with the operator scope only.
         rest("/api/v1/ops").produces("application/json")
                 .get("/stewardship").description("Possible duplicates awaiting a decision (?status=OPEN|ACCEPTED|REJECTED)")
                     .to("direct:ops-stewardship")
@@ -71,37 +95,50 @@ public class PortalApiRoutes extends RouteBuilder {
                 .post("/dead-letters/{id}/discard").description("Give up on a dead letter")
                     .to("direct:ops-dead-letter-discard");
 
-        from("direct:ops-dead-letters").routeId("ops-dead-letters")
+        from("direct:ops-dead-letters").routeId("ops-dead-letters").process(this::operator)
                 .bean(deadLetters, "list(${header.status})").process(PortalApiRoutes::write);
-        from("direct:ops-dead-letter-retry").routeId("ops-dead-letter-retry")
+        from("direct:ops-dead-letter-retry").routeId("ops-dead-letter-retry").process(this::operator)
                 .bean(deadLetters, "retry(${header.id})").process(PortalApiRoutes::write);
-        from("direct:ops-dead-letter-discard").routeId("ops-dead-letter-discard")
+        from("direct:ops-dead-letter-discard").routeId("ops-dead-letter-discard").process(this::operator)
                 .bean(deadLetters, "discard(${header.id})").process(PortalApiRoutes::write);
 
-        from("direct:ops-stewardship").routeId("ops-stewardship")
+        from("direct:ops-stewardship").routeId("ops-stewardship").process(this::operator)
                 .bean(identity, "tasks(${header.status})").process(PortalApiRoutes::write);
-        from("direct:ops-stewardship-accept").routeId("ops-stewardship-accept")
+        from("direct:ops-stewardship-accept").routeId("ops-stewardship-accept").process(this::operator)
                 .bean(identity, "decide(${header.taskId}, 'accept')").process(PortalApiRoutes::write);
-        from("direct:ops-stewardship-reject").routeId("ops-stewardship-reject")
+        from("direct:ops-stewardship-reject").routeId("ops-stewardship-reject").process(this::operator)
                 .bean(identity, "decide(${header.taskId}, 'reject')").process(PortalApiRoutes::write);
-        from("direct:ops-merge").routeId("ops-merge").convertBodyTo(String.class)
+        from("direct:ops-merge").routeId("ops-merge").process(this::operator).convertBodyTo(String.class)
                 .bean(identity, "merge(${header.id}, ${body})").process(PortalApiRoutes::write);
-        from("direct:ops-unmerge").routeId("ops-unmerge").convertBodyTo(String.class)
+        from("direct:ops-unmerge").routeId("ops-unmerge").process(this::operator).convertBodyTo(String.class)
                 .bean(identity, "unmerge(${header.id}, ${body})").process(PortalApiRoutes::write);
-        from("direct:ops-xref").routeId("ops-xref")
+        from("direct:ops-xref").routeId("ops-xref").process(this::operator)
                 .bean(identity, "history(${header.id})").process(PortalApiRoutes::write);
 
-        from("direct:portal-partners").routeId("portal-partners")
-                .bean(queries, "listPartners(${header.limit}, ${header.cursor})").process(PortalApiRoutes::write);
-        from("direct:portal-partner").routeId("portal-partner")
-                .bean(queries, "partner(${header.id})").process(PortalApiRoutes::write);
-        from("direct:portal-partner-deals").routeId("portal-partner-deals")
-                .bean(queries, "partnerDeals(${header.id}, ${header.limit}, ${header.cursor})")
+        from("direct:portal-partners").routeId("portal-partners").process(this::caller)
+                .bean(queries, "listPartners(${exchangeProperty.caller}, ${header.limit}, ${header.cursor})").process(PortalApiRoutes::write);
+        from("direct:portal-partner").routeId("portal-partner").process(this::caller)
+                .bean(queries, "partner(${exchangeProperty.caller}, ${header.id})").process(PortalApiRoutes::write);
+        from("direct:portal-partner-deals").routeId("portal-partner-deals").process(this::caller)
+                .bean(queries, "partnerDeals(${exchangeProperty.caller}, ${header.id}, ${header.limit}, ${header.cursor})")
                 .process(PortalApiRoutes::write);
-        from("direct:portal-partner-lineage").routeId("portal-partner-lineage")
-                .bean(queries, "partnerLineage(${header.id})").process(PortalApiRoutes::write);
-        from("direct:portal-deal").routeId("portal-deal")
-                .bean(queries, "deal(${header.id})").process(PortalApiRoutes::write);
+        from("direct:portal-partner-lineage").routeId("portal-partner-lineage").process(this::caller)
+                .bean(queries, "partnerLineage(${exchangeProperty.caller}, ${header.id})").process(PortalApiRoutes::write);
+        from("direct:portal-deal").routeId("portal-deal").process(this::caller)
+                .bean(queries, "deal(${exchangeProperty.caller}, ${header.id})").process(PortalApiRoutes::write);
+    }
+
+    /** Who is calling, from the bearer token and the golden model; kept as the exchange property {@code caller}. */
+    private void caller(Exchange exchange) {
+        exchange.setProperty(CALLER, callers.resolve(exchange.getMessage().getHeader("Authorization", String.class)));
+    }
+
+    private void operator(Exchange exchange) {
+        caller(exchange);
+        if (!exchange.getProperty(CALLER, Caller.class).isOperator()) {
+            throw new AccessDeniedException("The ops endpoints need a token with the operator scope '"
+                    + operatorScope + "'");
+        }
     }
 
     private static void write(Exchange exchange) {

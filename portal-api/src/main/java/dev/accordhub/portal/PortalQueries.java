@@ -13,6 +13,7 @@ import dev.accordhub.model.EntityType;
 import dev.accordhub.portal.common.ApiResult;
 import dev.accordhub.portal.common.PageRequest;
 import dev.accordhub.portal.common.Problems;
+import dev.accordhub.portal.security.Caller;
 import dev.accordhub.routes.consolidate.GoldenStore;
 import dev.accordhub.routes.consolidate.LineageService;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ import java.util.Set;
 /**
  * The portal's reads, straight from the Hazelcast model. Partners are served as stored (they are JSON already);
  * deals get their golden partner id resolved through the cross-reference, so partner merges show at once.
+ * Every read is scoped to the {@link Caller}: what another partner owns answers 404 exactly as what does not exist,
+ * so ids cannot be probed.
  */
 public class PortalQueries {
 
@@ -40,7 +43,7 @@ public class PortalQueries {
         this.json = json;
     }
 
-    public ApiResult listPartners(String limit, String cursor) {
+    public ApiResult listPartners(Caller caller, String limit, String cursor) {
         PageRequest page;
         try {
             page = PageRequest.parse(limit, cursor);
@@ -49,6 +52,9 @@ public class PortalQueries {
         }
         Predicate<String, HazelcastJsonValue> after = page.afterId() == null ? Predicates.alwaysTrue()
                 : Predicates.greaterThan("__key", page.afterId());
+        if (!caller.isOperator()) {
+            after = Predicates.and(after, Predicates.equal("__key", caller.partnerId()));
+        }
         List<String> ids = partners.keySet(after).stream().sorted().limit(page.limit() + 1L).toList();
         Map<String, HazelcastJsonValue> found = partners.getAll(Set.copyOf(ids));
         List<String> items = new ArrayList<>();
@@ -61,19 +67,20 @@ public class PortalQueries {
         return ok(pageOf(items, ids, page));
     }
 
-    public ApiResult partner(String id) {
-        HazelcastJsonValue value = partners.get(id);
+    public ApiResult partner(Caller caller, String id) {
+        HazelcastJsonValue value = caller.sees(id) ? partners.get(id) : null;
         return value == null ? Problems.notFound("Partner", id) : ApiResult.ok(value.getValue());
     }
 
-    public ApiResult partnerDeals(String id, String limit, String cursor) throws JsonProcessingException {
+    public ApiResult partnerDeals(Caller caller, String id, String limit, String cursor)
+            throws JsonProcessingException {
         PageRequest page;
         try {
             page = PageRequest.parse(limit, cursor);
         } catch (IllegalArgumentException e) {
             return Problems.badRequest(e.getMessage());
         }
-        HazelcastJsonValue partner = partners.get(id);
+        HazelcastJsonValue partner = caller.sees(id) ? partners.get(id) : null;
         if (partner == null) {
             return Problems.notFound("Partner", id);
         }
@@ -90,13 +97,16 @@ public class PortalQueries {
         List<String> ids = entries.stream().map(Map.Entry::getKey).toList();
         List<String> items = new ArrayList<>();
         for (Map.Entry<String, HazelcastJsonValue> entry : entries) {
-            items.add(dealView(entry.getValue()));
+            items.add(json.writeValueAsString(dealView(entry.getValue())));
         }
         return ok(pageOf(items, ids, page));
     }
 
     /** Where each golden field's value came from: source, source version and the rule that chose it. */
-    public ApiResult partnerLineage(String id) throws JsonProcessingException {
+    public ApiResult partnerLineage(Caller caller, String id) throws JsonProcessingException {
+        if (!caller.sees(id)) {
+            return Problems.notFound("Partner", id);
+        }
         var fields = lineage.partnerLineage(id);
         if (fields.isEmpty()) {
             return Problems.notFound("Partner", id);
@@ -106,19 +116,24 @@ public class PortalQueries {
         return ApiResult.ok(json.writeValueAsString(body));
     }
 
-    public ApiResult deal(String id) throws JsonProcessingException {
+    public ApiResult deal(Caller caller, String id) throws JsonProcessingException {
         HazelcastJsonValue value = deals.get(id);
-        return value == null ? Problems.notFound("Deal", id) : ApiResult.ok(dealView(value));
+        if (value == null) {
+            return Problems.notFound("Deal", id);
+        }
+        ObjectNode view = dealView(value);
+        return caller.sees(view.path("partnerId").asText(null)) ? ApiResult.ok(json.writeValueAsString(view))
+                : Problems.notFound("Deal", id);
     }
 
-    private String dealView(HazelcastJsonValue stored) throws JsonProcessingException {
+    private ObjectNode dealView(HazelcastJsonValue stored) throws JsonProcessingException {
         ObjectNode deal = (ObjectNode) json.readTree(stored.getValue());
         JsonNode partnerKey = deal.remove("partnerKey");
         ObjectNode view = json.createObjectNode();
         view.set("id", deal.remove("id"));
         view.put("partnerId", partnerKey == null ? null : xref.get(partnerKey.asText()));
         view.setAll(deal);
-        return json.writeValueAsString(view);
+        return view;
     }
 
     private static String pageOf(List<String> items, List<String> ids, PageRequest page) {

@@ -60,7 +60,8 @@ public class SandboxConfiguration {
         java.util.List<OidcUser> users = new java.util.ArrayList<>();
         users.add(demoUser("helios", demoData.helios().get(0).contacts().get(0), oidc.password()));
         users.add(demoUser("vantage", demoData.vantage().get(0).contacts().get(0), oidc.password()));
-        users.add(new OidcUser("operator-1", "operator", oidc.password(), "operator@accord.example", "Accord Operator"));
+        users.add(new OidcUser("operator-1", "operator", oidc.password(), "operator@accord.example",
+                "Accord Operator", "openid accord.ops"));
         OidcSandbox sandbox = new OidcSandbox(oidc.port(), oidc.clientId(), oidc.clientSecret(), oidc.audience(),
                 oidc.tokenLifetime(), users).start();
         LOG.info("OIDC issuer at {} with demo users {}", sandbox.issuer(),

@@ -16,6 +16,22 @@ public final class Problems {
         return problem(404, "not-found", what + " not found", "No " + what.toLowerCase() + " with id '" + id + "'");
     }
 
+    /**
+     * 401 with the RFC 6750 challenge: without an error code when no token came, else {@code invalid_token} and what
+     * is wrong with it (never the token itself).
+     */
+    public static ApiResult unauthorized(String detail, boolean tokenMissing) {
+        String challenge = tokenMissing ? "Bearer realm=\"accord\""
+                : "Bearer realm=\"accord\", error=\"invalid_token\", error_description=\""
+                        + detail.replace("\\", "").replace("\"", "'") + "\"";
+        return problem(401, "unauthorized", "Authentication required", detail)
+                .withHeader("WWW-Authenticate", challenge);
+    }
+
+    public static ApiResult forbidden(String detail) {
+        return problem(403, "forbidden", "Not allowed", detail);
+    }
+
     public static ApiResult badRequest(String detail) {
         return problem(400, "invalid-request", "Invalid request", detail);
     }

@@ -32,6 +32,7 @@ public class JwtValidator {
 
     private static final Set<String> ALLOWED_ALGORITHMS = Set.of("RS256");
     private static final Duration SKEW = Duration.ofSeconds(30);
+    private static final Duration REFETCH_AFTER = Duration.ofSeconds(30);
     private static final Base64.Decoder B64 = Base64.getUrlDecoder();
 
     private final String issuer;
@@ -40,6 +41,7 @@ public class JwtValidator {
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, PublicKey> keys = new ConcurrentHashMap<>();
+    private java.time.Instant lastFetch;
 
     public JwtValidator(String issuer, String audience, ObjectMapper json, Clock clock) {
         this.issuer = issuer;
@@ -50,7 +52,7 @@ public class JwtValidator {
 
     public JsonNode validate(String token) {
         if (token == null || token.isBlank()) {
-            throw new InvalidTokenException("No bearer token");
+            throw InvalidTokenException.missing();
         }
         String[] parts = token.split("\\.", -1);
         if (parts.length != 3) {
@@ -114,7 +116,15 @@ public class JwtValidator {
     }
 
     private synchronized void loadKeys() {
-        JsonNode discovery = fetch(issuer + "/.well-known/openid-configuration");
+        // A token naming an unknown key id must not make every request a round trip to the issuer.
+        java.time.Instant now = clock.instant();
+        if (lastFetch != null && now.isBefore(lastFetch.plus(REFETCH_AFTER))) {
+            return;
+        }
+        lastFetch = now;
+        // Some issuers' identifiers end in a slash (Auth0); the discovery path is appended to it all the same.
+        String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+        JsonNode discovery = fetch(base + "/.well-known/openid-configuration");
         JsonNode jwks = fetch(discovery.path("jwks_uri").asText());
         for (JsonNode jwk : jwks.path("keys")) {
             if ("RSA".equals(jwk.path("kty").asText()) && jwk.hasNonNull("kid")) {

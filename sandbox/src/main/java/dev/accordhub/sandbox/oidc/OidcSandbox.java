@@ -88,6 +88,7 @@ public final class OidcSandbox extends HttpSandbox {
         doc.putArray("id_token_signing_alg_values_supported").add("RS256");
         doc.putArray("token_endpoint_auth_methods_supported").add("client_secret_post");
         doc.putArray("claims_supported").add("sub").add("email").add("name").add("preferred_username");
+        doc.putArray("scopes_supported").add("openid").add("accord.ops");
         return doc;
     }
 
@@ -108,7 +109,8 @@ public final class OidcSandbox extends HttpSandbox {
                 .put("aud", audience).put("iat", now.getEpochSecond())
                 .put("exp", now.plus(tokenLifetime).getEpochSecond()).put("jti", UUID.randomUUID().toString())
                 .put("email", user.get().email()).put("name", user.get().name())
-                .put("preferred_username", user.get().username()).put("azp", clientId);
+                .put("preferred_username", user.get().username()).put("azp", clientId)
+                .put("scope", user.get().scope());
         ObjectNode answer = JsonHttp.object().put("access_token", signer.sign(claims)).put("token_type", "Bearer")
                 .put("expires_in", tokenLifetime.toSeconds());
         return SandboxResponse.json(200, answer);

@@ -1,0 +1,102 @@
+package dev.accordhub.portal.security;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastJsonValue;
+import com.hazelcast.map.IMap;
+import dev.accordhub.model.PartnerStatus;
+import dev.accordhub.routes.consolidate.GoldenStore;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Turns an {@code Authorization: Bearer} header into a {@link Caller}: the token is validated, then its e-mail
+ * address is looked up in the golden model (user → their company's source key → golden partner). Nothing in the
+ * request other than the signed token decides who the caller is or which partner they act for. A user or partner
+ * that is deactivated in the golden model is refused at once, whatever the token's lifetime.
+ */
+public class CallerResolver {
+
+    private static final String BEARER = "bearer ";
+
+    private final JwtValidator validator;
+    private final String operatorScope;
+    private final ObjectMapper json;
+    private final IMap<String, String> matchKeys;
+    private final IMap<String, HazelcastJsonValue> users;
+    private final IMap<String, HazelcastJsonValue> partners;
+    private final IMap<String, String> xref;
+
+    public CallerResolver(JwtValidator validator, String operatorScope, HazelcastInstance hazelcast,
+            ObjectMapper json) {
+        this.validator = validator;
+        this.operatorScope = operatorScope;
+        this.json = json;
+        this.matchKeys = hazelcast.getMap(GoldenStore.MATCH_KEYS);
+        this.users = hazelcast.getMap(GoldenStore.USERS);
+        this.partners = hazelcast.getMap(GoldenStore.PARTNERS);
+        this.xref = hazelcast.getMap(GoldenStore.XREF);
+    }
+
+    public Caller resolve(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw InvalidTokenException.missing();
+        }
+        JsonNode claims = validator.validate(authorization.substring(BEARER.length()).trim());
+        String subject = claims.path("sub").asText(null);
+        String email = claims.hasNonNull("email") ? claims.path("email").asText().trim().toLowerCase(Locale.ROOT)
+                : null;
+        if (scopes(claims).contains(operatorScope)) {
+            return Caller.operator(subject, email);
+        }
+        if (email == null || email.isEmpty()) {
+            throw new AccessDeniedException("The token carries no e-mail address, so it names no partner user");
+        }
+        return partnerUser(subject, email);
+    }
+
+    private Caller partnerUser(String subject, String email) {
+        String userId = matchKeys.get("user:email:" + email);
+        JsonNode user = read(userId == null ? null : users.get(userId));
+        if (user == null) {
+            throw new AccessDeniedException("No partner user with e-mail " + email + " is known to the hub");
+        }
+        if (!PartnerStatus.ACTIVE.name().equals(user.path("status").asText(PartnerStatus.ACTIVE.name()))) {
+            throw new AccessDeniedException("The partner user " + email + " is deactivated");
+        }
+        String partnerKey = user.path("partnerKey").asText(null);
+        String partnerId = partnerKey == null ? null : xref.get(partnerKey);
+        JsonNode partner = read(partnerId == null ? null : partners.get(partnerId));
+        if (partner == null) {
+            throw new AccessDeniedException("The partner user " + email + " belongs to no known partner company");
+        }
+        if (!PartnerStatus.ACTIVE.name().equals(partner.path("status").asText(PartnerStatus.ACTIVE.name()))) {
+            throw new AccessDeniedException("The partner company of " + email + " is no longer active");
+        }
+        return Caller.partnerUser(subject, email, userId, partnerId);
+    }
+
+    private static Set<String> scopes(JsonNode claims) {
+        JsonNode scope = claims.path("scope");
+        if (scope.isArray()) {
+            Set<String> scopes = new java.util.HashSet<>();
+            scope.forEach(s -> scopes.add(s.asText()));
+            return scopes;
+        }
+        return scope.isTextual() ? new java.util.HashSet<>(java.util.Arrays.asList(scope.asText().trim().split("\\s+")))
+                : Set.of();
+    }
+
+    private JsonNode read(HazelcastJsonValue value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return json.readTree(value.getValue());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable golden record: " + e.getOriginalMessage(), e);
+        }
+    }
+}
