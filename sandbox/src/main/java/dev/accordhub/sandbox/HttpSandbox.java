@@ -108,6 +108,11 @@ public abstract class HttpSandbox implements AutoCloseable {
         failures.failNext(count, status);
     }
 
+    /** The next {@code count} creates, updates or deletes are answered with {@code status}; reads go on. */
+    public void failNextWrites(int count, int status) {
+        failures.failNext(count, status, true);
+    }
+
     @Override
     public synchronized void close() {
         if (server != null) {

@@ -33,7 +33,12 @@ enum HubSpotObjectType {
             List.of("dealname", "amount", "dealstage", "closedate", "createdate", "hs_lastmodifieddate", "hs_object_id"),
             text("dealname"), number("amount"), text("deal_currency_code"),
             enumeration("dealstage", ProgramVocabulary.VANTAGE.allStages()),
-            datetime("closedate"), text("partner_company_id"), text("customer_company_name"));
+            datetime("closedate"), text("partner_company_id"), text("customer_company_name"), text("description"),
+            // Deal registration: the hub's id, the channel team's decision and the end customer as registered.
+            text("accord_registration_id"),
+            enumeration("registration_status", List.of("submitted", "approved", "rejected")),
+            text("registration_decision_reason"), text("customer_domain"), text("customer_country"),
+            text("customer_contact_name"), text("customer_contact_email"));
 
     /** Accepted on every type for the last-modified stamp, whichever name the type really uses. */
     static final List<String> LAST_MODIFIED_ALIASES = List.of("lastmodifieddate", "hs_lastmodifieddate");

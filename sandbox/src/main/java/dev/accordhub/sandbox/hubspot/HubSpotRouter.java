@@ -67,7 +67,7 @@ final class HubSpotRouter {
 
     private SandboxResponse answer(SandboxRequest request) {
         try {
-            OptionalInt failure = failures.take();
+            OptionalInt failure = failures.take(request);
             if (failure.isPresent()) {
                 return injectedFailure(failure.getAsInt());
             }

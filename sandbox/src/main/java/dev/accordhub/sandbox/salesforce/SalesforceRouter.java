@@ -64,7 +64,7 @@ final class SalesforceRouter {
         long used = apiRequests.incrementAndGet();
         SandboxResponse response;
         try {
-            OptionalInt failure = failures.take();
+            OptionalInt failure = failures.take(request);
             response = failure.isPresent()
                     ? injectedFailure(failure.getAsInt())
                     : dispatch(request, version, request.path().subList(3, request.path().size()));

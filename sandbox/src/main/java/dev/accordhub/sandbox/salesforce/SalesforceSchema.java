@@ -39,7 +39,15 @@ final class SalesforceSchema {
                                 writable("Name", STRING), lookup("PartnerAccountId", ACCOUNT),
                                 writable("End_Customer__c", STRING), writable("Amount", NUMBER),
                                 writable("CurrencyIsoCode", STRING), writable("StageName", STRING),
-                                writable("CloseDate", DATE))));
+                                writable("CloseDate", DATE), writable("Description", STRING),
+                                // Deal registration: the hub's id (an external id, for upserts), the channel
+                                // team's decision and the end customer as the partner registered it.
+                                SalesforceField.externalId("Accord_Registration_Id__c"),
+                                writable("Registration_Status__c", STRING),
+                                writable("Registration_Decision_Reason__c", STRING),
+                                writable("Customer_Domain__c", STRING), writable("Customer_Country__c", STRING),
+                                writable("Customer_Contact_Name__c", STRING),
+                                writable("Customer_Contact_Email__c", STRING))));
     }
 
     Optional<SObjectType> type(String anyCase) {

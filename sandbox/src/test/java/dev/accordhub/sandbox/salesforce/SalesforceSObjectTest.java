@@ -134,6 +134,38 @@ class SalesforceSObjectTest {
     }
 
     @Test
+    void failuresPlannedForWritesLetReadsThrough() {
+        sandbox.failNextWrites(1, 500);
+
+        Reply read = client.query("SELECT Id FROM Account");
+        Reply write = client.data("POST", "sobjects/Account", "{\"Name\":\"Globex\"}");
+        Reply again = client.data("POST", "sobjects/Account", "{\"Name\":\"Globex\"}");
+
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(write.status()).isEqualTo(500);
+        assertThat(again.status()).isEqualTo(201);
+    }
+
+    @Test
+    void anOpportunityIsUpsertedOnTheRegistrationIdWithItsRegistrationFields() {
+        String account = sandbox.create("Account", Map.of("Name", "Partner Co"));
+        String body = "{\"Name\":\"Deal\",\"StageName\":\"Prospecting\",\"CloseDate\":\"2027-01-31\","
+                + "\"PartnerAccountId\":\"" + account + "\",\"Registration_Status__c\":\"Submitted\","
+                + "\"Customer_Domain__c\":\"northwind.example\"}";
+
+        Reply created = client.data("PATCH", "sobjects/Opportunity/Accord_Registration_Id__c/reg-1", body);
+        Reply updated = client.data("PATCH", "sobjects/Opportunity/Accord_Registration_Id__c/reg-1",
+                "{\"Registration_Status__c\":\"Approved\"}");
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(sandbox.get("Opportunity", created.json().get("id").asText()).orElseThrow())
+                .containsEntry("Registration_Status__c", "Approved")
+                .containsEntry("Customer_Domain__c", "northwind.example")
+                .containsEntry("Accord_Registration_Id__c", "reg-1");
+    }
+
+    @Test
     void failNextAnswersTheChosenStatusThenRecovers() {
         sandbox.failNext(2, 503);
 
