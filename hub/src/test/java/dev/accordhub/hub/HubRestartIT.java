@@ -95,6 +95,14 @@ class HubRestartIT {
             salesforce.update("Account", sourceId(get(API + "/api/v1/partners/" + heliosPartner).body()),
                     Map.of("Name", renamedBefore));
             await().atMost(WAIT).until(() -> renamedBefore.equals(nameOf(heliosPartner)));
+            // Registrations submitted just before the stop: some still on Artemis, some in Kafka, some written.
+            String partnerUser = partnerUserToken();
+            for (int i = 0; i < REGISTRATIONS; i++) {
+                HubTestSupport.Answer accepted = HubTestSupport.post(API + "/api/v1/deals", partnerUser,
+                        registrationForm("In flight " + i));
+                assertThat(accepted.status()).as(String.valueOf(accepted.body())).isEqualTo(202);
+                registrations.add(accepted.body().path("id").asText());
+            }
         }
 
         hubspot.update("companies", vantageCompany, Map.of("name", "Renamed While The Hub Was Down"));
@@ -112,6 +120,9 @@ class HubRestartIT {
                     .anyMatch(p -> "joined-while-down.example".equals(p.path("domain").asText())));
             assertThat(HubTestSupport.allPartners(API, operator)).hasSize(expected + 1);
 
+            await().atMost(WAIT).untilAsserted(() -> assertThat(registrations).allSatisfy(id ->
+                    assertThat(salesforce.records("Opportunity", false).stream()
+                            .filter(o -> id.equals(o.get("Accord_Registration_Id__c")))).as(id).hasSize(1)));
             for (EntityType entity : EntityType.values()) {
                 assertNoDuplicateEvents(Topics.ingest(entity));
                 assertNoDuplicateEvents(Topics.golden(entity));
@@ -120,6 +131,28 @@ class HubRestartIT {
                     .as("every seeded partner once, plus the three changes")
                     .hasSize(2 * PARTNERS_PER_PROGRAM + 3);
         }
+    }
+
+    static final int REGISTRATIONS = 20;
+    static final List<String> registrations = new ArrayList<>();
+
+    /** A helios contact of a company that is a helios partner only, signed in through the issuer's key. */
+    private static String partnerUserToken() {
+        var company = demoData.helios().stream().filter(c -> !demoData.sharedDomains().contains(c.domain()))
+                .findFirst().orElseThrow();
+        long now = Instant.now().getEpochSecond();
+        String token = issuer.sign(HubTestSupport.JSON.createObjectNode().put("iss", issuer.issuer())
+                .put("aud", "accord-portal").put("sub", "restart-user").put("iat", now).put("exp", now + 600)
+                .put("email", company.contacts().get(0).email()));
+        await().atMost(WAIT).until(() -> HubTestSupport.get(API + "/api/v1/partners", token).status() == 200);
+        return token;
+    }
+
+    private static String registrationForm(String opportunity) {
+        return "{\"customer\":{\"companyName\":\"" + opportunity + " Customer\",\"country\":\"US\","
+                + "\"contact\":{\"name\":\"Sam Lee\",\"email\":\"sam@customer.example\"}},"
+                + "\"opportunityName\":\"" + opportunity + "\",\"estimatedCloseDate\":\""
+                + java.time.LocalDate.now().plusMonths(2) + "\",\"estimatedAmount\":5000,\"currency\":\"USD\"}";
     }
 
     private static ConfigurableApplicationContext startHub() {

@@ -9,7 +9,12 @@ import dev.accordhub.routes.consolidate.LineageService;
 import dev.accordhub.routes.consolidate.identity.StewardshipStore;
 import java.time.Clock;
 import org.apache.camel.CamelContext;
+import dev.accordhub.model.program.ProgramDefinition;
+import dev.accordhub.portal.deals.DealRegistrations;
 import dev.accordhub.portal.security.CallerResolver;
+import dev.accordhub.routes.consolidate.GoldenStore;
+import dev.accordhub.routes.registration.RegistrationProperties;
+import java.util.List;
 import dev.accordhub.portal.security.JwtValidator;
 import dev.accordhub.portal.security.PortalSecurityProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -45,9 +50,17 @@ public class PortalApiConfiguration {
 
     @Bean
     PortalApiRoutes portalApiRoutes(PortalQueries portalQueries, IdentityOperations identityOperations,
-            DeadLetterOperations deadLetterOperations, CallerResolver callerResolver,
-            PortalSecurityProperties security) {
-        return new PortalApiRoutes(portalQueries, identityOperations, deadLetterOperations, callerResolver,
-                security.operatorScope());
+            DeadLetterOperations deadLetterOperations, DealRegistrations dealRegistrations,
+            CallerResolver callerResolver, PortalSecurityProperties security) {
+        return new PortalApiRoutes(portalQueries, identityOperations, deadLetterOperations, dealRegistrations,
+                callerResolver, security.operatorScope());
+    }
+
+    @Bean
+    DealRegistrations dealRegistrations(GoldenStore store, HazelcastInstance hazelcast,
+            List<ProgramDefinition> programs, RegistrationProperties properties, PortalQueries portalQueries,
+            CamelContext camel, ObjectMapper json) {
+        return new DealRegistrations(store, hazelcast, programs, properties, portalQueries,
+                camel.createProducerTemplate(), json, Clock.systemUTC());
     }
 }

@@ -2,6 +2,7 @@ package dev.accordhub.portal;
 
 import dev.accordhub.portal.common.ApiResult;
 import dev.accordhub.portal.common.Problems;
+import dev.accordhub.portal.deals.DealRegistrations;
 import dev.accordhub.portal.ops.DeadLetterOperations;
 import dev.accordhub.portal.ops.IdentityOperations;
 import dev.accordhub.portal.security.AccessDeniedException;
@@ -25,10 +26,12 @@ public class PortalApiRoutes extends RouteBuilder {
     private final IdentityOperations identity;
     private final DeadLetterOperations deadLetters;
     private final CallerResolver callers;
+    private final DealRegistrations registrations;
     private final String operatorScope;
 
     public PortalApiRoutes(PortalQueries queries, IdentityOperations identity, DeadLetterOperations deadLetters,
-            CallerResolver callers, String operatorScope) {
+            DealRegistrations registrations, CallerResolver callers, String operatorScope) {
+        this.registrations = registrations;
         this.callers = callers;
         this.operatorScope = operatorScope;
         this.queries = queries;
@@ -72,7 +75,10 @@ public class PortalApiRoutes extends RouteBuilder {
                     .to("direct:portal-partner-deals")
                 .get("/partners/{id}/lineage").description("Where each field of a partner came from")
                     .to("direct:portal-partner-lineage")
-                .get("/deals/{id}").description("One deal").to("direct:portal-deal");
+                .get("/deals/{id}").description("One deal").to("direct:portal-deal")
+                .post("/deals").description("Register a deal (the short form); 202 with the registration, SUBMITTED."
+                        + " Send an Idempotency-Key header to make retries safe")
+                    .consumes("application/json").to("direct:portal-register-deal");
 
         // Operator endpoints: tokens with the operator scope only.
         rest("/api/v1/ops").produces("application/json")
@@ -124,6 +130,12 @@ public class PortalApiRoutes extends RouteBuilder {
                 .process(PortalApiRoutes::write);
         from("direct:portal-partner-lineage").routeId("portal-partner-lineage").process(this::caller)
                 .bean(queries, "partnerLineage(${exchangeProperty.caller}, ${header.id})").process(PortalApiRoutes::write);
+        from("direct:portal-register-deal").routeId("portal-register-deal").process(this::caller)
+                .convertBodyTo(String.class)
+                .process(e -> e.getMessage().setBody(registrations.submit(e.getProperty(CALLER, Caller.class),
+                        e.getMessage().getHeader("Idempotency-Key", String.class),
+                        e.getMessage().getBody(String.class))))
+                .process(PortalApiRoutes::write);
         from("direct:portal-deal").routeId("portal-deal").process(this::caller)
                 .bean(queries, "deal(${exchangeProperty.caller}, ${header.id})").process(PortalApiRoutes::write);
     }

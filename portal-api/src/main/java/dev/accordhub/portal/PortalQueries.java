@@ -126,8 +126,14 @@ public class PortalQueries {
                 : Problems.notFound("Deal", id);
     }
 
-    private ObjectNode dealView(HazelcastJsonValue stored) throws JsonProcessingException {
+    /** A deal as the portal shows it: its golden partner id instead of the source key, no hub internals. */
+    public ObjectNode dealView(HazelcastJsonValue stored) throws JsonProcessingException {
         ObjectNode deal = (ObjectNode) json.readTree(stored.getValue());
+        if (deal.path("registration").isObject()) {
+            ObjectNode registration = (ObjectNode) deal.path("registration");
+            registration.remove("writtenHash");
+            registration.remove("id");
+        }
         JsonNode partnerKey = deal.remove("partnerKey");
         ObjectNode view = json.createObjectNode();
         view.set("id", deal.remove("id"));

@@ -33,9 +33,15 @@ import dev.accordhub.routes.ingest.IngestPoller;
 import dev.accordhub.routes.ingest.IngestRoutes;
 import dev.accordhub.routes.ingest.KafkaIngestSink;
 import dev.accordhub.routes.programs.ProgramLoader;
+import dev.accordhub.routes.registration.DealRegistrationRoutes;
+import dev.accordhub.routes.registration.OutboundDealWriter;
+import dev.accordhub.routes.registration.RegistrationHandler;
+import dev.accordhub.routes.registration.RegistrationProperties;
+import dev.accordhub.routes.registration.RegistrationSla;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,7 +52,8 @@ import org.springframework.core.env.Environment;
 
 /** Wires the engine: programs, connectors, ingest pollers, consolidation, dead letters. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({EngineProperties.class, ConsolidationProperties.class})
+@EnableConfigurationProperties({EngineProperties.class, ConsolidationProperties.class,
+        RegistrationProperties.class})
 public class EngineConfiguration {
 
     /** The hub's Kafka, as camel-kafka is configured to reach it. */
@@ -71,17 +78,27 @@ public class EngineConfiguration {
         return new CheckpointStore(kafka.servers(), json);
     }
 
+    /** One connector per program (it reads the program's CRM and writes registrations into it), by program id. */
     @Bean
-    List<IngestPoller> ingestPollers(List<ProgramDefinition> programs, CamelContext camel, ObjectMapper json,
-            CheckpointStore checkpoints) {
-        KafkaIngestSink sink = new KafkaIngestSink(camel.createProducerTemplate(), json);
-        List<IngestPoller> pollers = new ArrayList<>();
+    ProgramConnectors programConnectors(List<ProgramDefinition> programs, CamelContext camel, ObjectMapper json) {
+        Map<String, SourceClient> connectors = new java.util.LinkedHashMap<>();
         for (ProgramDefinition program : programs) {
-            SourceClient client = switch (program.system()) {
+            connectors.put(program.id(), switch (program.system()) {
                 case SalesforceConnector.SYSTEM -> new SalesforceConnector(camel, program, json);
                 case HubSpotConnector.SYSTEM -> new HubSpotConnector(camel, program, json);
                 default -> throw new IllegalStateException("No connector for system " + program.system());
-            };
+            });
+        }
+        return new ProgramConnectors(connectors);
+    }
+
+    @Bean
+    List<IngestPoller> ingestPollers(List<ProgramDefinition> programs, ProgramConnectors programConnectors,
+            CamelContext camel, ObjectMapper json, CheckpointStore checkpoints) {
+        KafkaIngestSink sink = new KafkaIngestSink(camel.createProducerTemplate(), json);
+        List<IngestPoller> pollers = new ArrayList<>();
+        for (ProgramDefinition program : programs) {
+            SourceClient client = programConnectors.client(program.id());
             ProgramRecordMapper mapper = new ProgramRecordMapper(program);
             for (EntityType entity : EntityType.values()) {
                 if (program.entity(entity) != null) {
@@ -122,11 +139,21 @@ public class EngineConfiguration {
     @Bean
     ConsolidationService consolidationService(GoldenStore store, StewardshipStore stewardship,
             PartnerMatching partnerMatching, Survivorship survivorship, ConsolidationProperties properties,
-            ObjectMapper json) {
+            RegistrationProperties registration, ObjectMapper json) {
         Clock clock = Clock.systemUTC();
         return new ConsolidationService(new Consolidator(store, stewardship, partnerMatching, survivorship, clock,
                 properties.removeDeletedSources()), new IdentityCommandHandler(
-                new PartnerMerges(store, survivorship), stewardship, clock), json);
+                new PartnerMerges(store, survivorship), stewardship, clock),
+                new RegistrationHandler(store, registration, clock), json);
+    }
+
+    @Bean
+    DealRegistrationRoutes dealRegistrationRoutes(List<ProgramDefinition> programs, ProgramConnectors connectors,
+            GoldenStore store, RegistrationProperties properties, ObjectMapper json) {
+        Clock clock = Clock.systemUTC();
+        return new DealRegistrationRoutes(programs.stream().map(ProgramDefinition::id).toList(),
+                new OutboundDealWriter(programs, connectors, json, clock), new RegistrationSla(store, json, clock),
+                properties);
     }
 
     @Bean

@@ -18,12 +18,31 @@ public final class Topics {
     /** Stewardship tasks (possible duplicates), keyed by task id (compacted). */
     public static final String STEWARDSHIP = "accord.stewardship";
 
+    /** Registration commands (submit, CRM link, SLA overdue), keyed by deal id; kept as the audit log. */
+    public static final String DEAL_COMMANDS = "accord.deal.commands";
+    /** Channel conflicts and overdue registrations, for the channel team and operators. */
+    public static final String ALERTS = "accord.alerts";
+    /** The Artemis queue deal registrations from the portal arrive on. */
+    public static final String DEAL_COMMAND_QUEUE = "accord.commands.deals";
+
     private Topics() {
     }
 
     /** Source snapshots, keyed by source key ({@code program:entity:externalId}). */
     public static String ingest(EntityType entity) {
         return "accord.ingest." + entity.code();
+    }
+
+    /**
+     * The Artemis queue of writes into one program's CRM, as a Camel endpoint URI (consolidation publishes to
+     * Kafka topics and to these alike).
+     */
+    public static String outbound(String program) {
+        return "jms:queue:" + outboundQueue(program);
+    }
+
+    public static String outboundQueue(String program) {
+        return "accord.outbound." + program;
     }
 
     /** Consolidated records, keyed by golden id. */

@@ -7,7 +7,9 @@ import java.util.Map;
  * One acquired partner program, read from {@code config/programs/<id>.yaml}: which system holds it, how its
  * objects and fields map onto the canonical model, and how its tier, partner-type and stage names translate.
  * {@code territories} and {@code verticals} translate source values (a country, a region, an industry) into the
- * company's own territory and vertical codes. {@code connection} holds the settings the system's connector needs (URLs, client id and secret).
+ * company's own territory and vertical codes. {@code connection} holds the settings the system's connector needs
+ * (URLs, client id and secret). {@code registrationStatuses} translates the CRM's deal-registration status values
+ * (both ways: reading decisions, writing registrations).
  */
 public record ProgramDefinition(
         String id,
@@ -20,7 +22,16 @@ public record ProgramDefinition(
         Map<String, String> partnerTypes,
         Map<String, String> dealStages,
         Map<String, String> territories,
-        Map<String, String> verticals) {
+        Map<String, String> verticals,
+        Map<String, String> registrationStatuses) {
+
+    public ProgramDefinition(String id, String name, String system, String defaultCurrency,
+            Map<String, String> connection, Map<String, EntityMapping> entities, Map<String, String> tiers,
+            Map<String, String> partnerTypes, Map<String, String> dealStages, Map<String, String> territories,
+            Map<String, String> verticals) {
+        this(id, name, system, defaultCurrency, connection, entities, tiers, partnerTypes, dealStages, territories,
+                verticals, null);
+    }
 
     public ProgramDefinition {
         connection = connection == null ? Map.of() : Map.copyOf(connection);
@@ -30,6 +41,7 @@ public record ProgramDefinition(
         dealStages = dealStages == null ? Map.of() : Map.copyOf(dealStages);
         territories = territories == null ? Map.of() : Map.copyOf(territories);
         verticals = verticals == null ? Map.of() : Map.copyOf(verticals);
+        registrationStatuses = registrationStatuses == null ? Map.of() : Map.copyOf(registrationStatuses);
     }
 
     /** A connection setting (URL, client id, secret...), already resolved from the environment. */
@@ -39,5 +51,11 @@ public record ProgramDefinition(
 
     public EntityMapping entity(EntityType type) {
         return entities.get(type.code());
+    }
+
+    /** The source value to write for a canonical code: the first name of the map that translates to it. */
+    public static String sourceValueOf(Map<String, String> codes, String canonical) {
+        return codes.entrySet().stream().filter(e -> e.getValue().equals(canonical)).map(Map.Entry::getKey)
+                .sorted().findFirst().orElse(null);
     }
 }

@@ -1,6 +1,8 @@
 package dev.accordhub.model.program;
 
 import dev.accordhub.model.Deal;
+import dev.accordhub.model.DealRegistration;
+import dev.accordhub.model.RegistrationStatus;
 import dev.accordhub.model.DealStage;
 import dev.accordhub.model.EntityType;
 import dev.accordhub.model.Money;
@@ -59,10 +61,15 @@ public final class ProgramRecordMapper {
     public Deal toDeal(SourceRecord rec) {
         Fields f = new Fields(rec, EntityType.DEAL);
         String partner = f.required("partner");
+        String registrationId = f.optional("registrationId");
+        DealRegistration registration = registrationId == null ? null : DealRegistration.reported(registrationId,
+                f.mapped("registrationStatus", program.registrationStatuses(), RegistrationStatus.class, false),
+                f.optional("decisionReason"));
         return new Deal(null, f.required("name"), SourceKeys.of(program.id(), EntityType.PARTNER, partner),
                 f.optional("customer"), money(f), f.mapped("stage", program.dealStages(), DealStage.class, true),
                 Normalise.date(f.optional("closeDate"), f.transform("closeDate") == null ? null
-                        : f.transform("closeDate").dateFormat(), program.id()), rec.version(), List.of(ref(rec)));
+                        : f.transform("closeDate").dateFormat(), program.id()), rec.version(), List.of(ref(rec)),
+                registration);
     }
 
     private Money money(Fields f) {

@@ -28,6 +28,19 @@ public final class Problems {
                 .withHeader("WWW-Authenticate", challenge);
     }
 
+    /** 400 listing every bad field: {@code errors: [{field, message}]}. */
+    public static ApiResult invalidFields(java.util.List<java.util.Map.Entry<String, String>> errors) {
+        ObjectNode body = JSON.createObjectNode()
+                .put("type", TYPE_BASE + "invalid-request")
+                .put("title", "Invalid request")
+                .put("status", 400)
+                .put("detail", errors.size() + " field(s) need fixing: " + errors.stream()
+                        .map(java.util.Map.Entry::getKey).collect(java.util.stream.Collectors.joining(", ")));
+        var list = body.putArray("errors");
+        errors.forEach(e -> list.addObject().put("field", e.getKey()).put("message", e.getValue()));
+        return new ApiResult(400, ApiResult.PROBLEM_JSON, body.toString());
+    }
+
     public static ApiResult forbidden(String detail) {
         return problem(403, "forbidden", "Not allowed", detail);
     }

@@ -5,16 +5,18 @@ package dev.accordhub.portal.security;
  * A partner user sees one partner company, their own; an operator (the operator scope in the token) sees every
  * partner and the ops endpoints.
  */
-public record Caller(String subject, String email, Kind kind, String userId, String partnerId) {
+public record Caller(String subject, String email, Kind kind, String userId, String partnerId, String partnerKey) {
 
     public enum Kind { PARTNER_USER, OPERATOR }
 
     public static Caller operator(String subject, String email) {
-        return new Caller(subject, email, Kind.OPERATOR, null, null);
+        return new Caller(subject, email, Kind.OPERATOR, null, null, null);
     }
 
-    public static Caller partnerUser(String subject, String email, String userId, String partnerId) {
-        return new Caller(subject, email, Kind.PARTNER_USER, userId, partnerId);
+    /** @param partnerKey the source key of the user's company in the user's own program, which owns their deals */
+    public static Caller partnerUser(String subject, String email, String userId, String partnerId,
+            String partnerKey) {
+        return new Caller(subject, email, Kind.PARTNER_USER, userId, partnerId, partnerKey);
     }
 
     public boolean isOperator() {

@@ -75,7 +75,7 @@ public class CallerResolver {
         if (!PartnerStatus.ACTIVE.name().equals(partner.path("status").asText(PartnerStatus.ACTIVE.name()))) {
             throw new AccessDeniedException("The partner company of " + email + " is no longer active");
         }
-        return Caller.partnerUser(subject, email, userId, partnerId);
+        return Caller.partnerUser(subject, email, userId, partnerId, partnerKey);
     }
 
     private static Set<String> scopes(JsonNode claims) {

@@ -7,8 +7,9 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 
 /**
- * Kafka ingest topics and identity commands → consolidation → Hazelcast and the compacted golden topics
- * (plus conflicts, stewardship tasks and identity history). Starts only once the golden
+ * Kafka ingest topics, identity and deal-registration commands → consolidation → Hazelcast and the compacted
+ * golden topics (plus conflicts, stewardship tasks, identity history, alerts, and writes into the CRMs' Artemis
+ * queues). Starts only once the golden
  * model has been rebuilt from Kafka ({@link GoldenModelLoader}).
  */
 public class ConsolidateRoute extends RouteBuilder {
@@ -24,7 +25,7 @@ public class ConsolidateRoute extends RouteBuilder {
     @Override
     public void configure() {
         String topics = String.join(",", Topics.ingest(EntityType.PARTNER), Topics.ingest(EntityType.USER),
-                Topics.ingest(EntityType.DEAL), Topics.IDENTITY_COMMANDS);
+                Topics.ingest(EntityType.DEAL), Topics.IDENTITY_COMMANDS, Topics.DEAL_COMMANDS);
         from("kafka:" + topics + "?groupId={{accord.consolidate.group-id:accord-consolidate}}"
                 + "&autoOffsetReset=earliest&maxPollRecords=500&pollTimeoutMs=1000"
                 // If even the dead letter cannot be written, retry the record rather than commit past it.
@@ -37,7 +38,16 @@ public class ConsolidateRoute extends RouteBuilder {
                     .setHeader("accordTopic", simple("${body.topic}"))
                     .setBody(simple("${body.value}"))
                     .removeHeader(KafkaConstants.TOPIC)
-                    .toD("kafka:${header.accordTopic}").id("publish-golden")
+                    .choice()
+                        .when(header("accordTopic").startsWith("jms:"))
+                            // A write into a CRM: persistent, in order per deal (message group = deal id).
+                            .setHeader("JMSXGroupID", header(KafkaConstants.KEY))
+                            .removeHeaders("kafka.*")
+                            .toD("${header.accordTopic}").id("publish-crm-write")
+                            .removeHeader("JMSXGroupID")
+                        .otherwise()
+                            .toD("kafka:${header.accordTopic}").id("publish-golden")
+                    .end()
                 .end();
     }
 }

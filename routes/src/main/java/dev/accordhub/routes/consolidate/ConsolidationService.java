@@ -13,7 +13,11 @@ import dev.accordhub.model.identity.IdentityCommand;
 import dev.accordhub.model.identity.StewardshipTask;
 import dev.accordhub.model.identity.XrefEntry;
 import dev.accordhub.routes.Topics;
+import dev.accordhub.model.registration.Alert;
+import dev.accordhub.model.registration.DealCommand;
 import dev.accordhub.routes.consolidate.identity.IdentityCommandHandler;
+import dev.accordhub.routes.registration.RegistrationHandler;
+import dev.accordhub.routes.registration.RegistrationOutcome;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -30,11 +34,14 @@ public class ConsolidationService {
 
     private final Consolidator consolidator;
     private final IdentityCommandHandler identity;
+    private final RegistrationHandler registrations;
     private final ObjectMapper json;
 
-    public ConsolidationService(Consolidator consolidator, IdentityCommandHandler identity, ObjectMapper json) {
+    public ConsolidationService(Consolidator consolidator, IdentityCommandHandler identity,
+            RegistrationHandler registrations, ObjectMapper json) {
         this.consolidator = consolidator;
         this.identity = identity;
+        this.registrations = registrations;
         this.json = json;
     }
 
@@ -43,7 +50,20 @@ public class ConsolidationService {
         if (Topics.IDENTITY_COMMANDS.equals(topic)) {
             return outbound(identity.handle(json.readValue(body, IdentityCommand.class)));
         }
+        if (Topics.DEAL_COMMANDS.equals(topic)) {
+            Optional<RegistrationOutcome> outcome = registrations.apply(json.readValue(body, DealCommand.class));
+            return outcome.isEmpty() ? List.of() : outbound(outcome.get());
+        }
         EntityType entity = EntityType.fromCode(topic.substring(topic.lastIndexOf('.') + 1));
+        if (entity == EntityType.DEAL) {
+            ChangeEvent<Deal> e = read(body, Deal.class);
+            if (!e.isDelete() && e.data().registration() != null) {
+                Optional<RegistrationOutcome> reported = registrations.applyReported(e.data());
+                if (reported != null) {
+                    return reported.isEmpty() ? List.of() : outbound(reported.get());
+                }
+            }
+        }
         Optional<Consolidation> outcome = switch (entity) {
             case PARTNER -> {
                 ChangeEvent<PartnerOrg> e = read(body, PartnerOrg.class);
@@ -61,6 +81,32 @@ public class ConsolidationService {
         return outcome.isEmpty() ? List.of() : outbound(outcome.get());
     }
 
+    private List<OutboundRecord> outbound(RegistrationOutcome outcome) throws JsonProcessingException {
+        List<OutboundRecord> out = new ArrayList<>();
+        for (Deal deal : outcome.changed()) {
+            out.add(goldenEvent(new GoldenChange(EntityType.DEAL, deal.id(), deal)));
+        }
+        for (Alert alert : outcome.alerts()) {
+            ChangeEvent<Alert> event = new ChangeEvent<>(ChangeEvent.SPEC_VERSION, alert.id(), "/accord/registrations",
+                    "dev.accordhub.alert." + alert.type().name().toLowerCase(java.util.Locale.ROOT), alert.subject(),
+                    alert.time(), "application/json", alert);
+            out.add(new OutboundRecord(Topics.ALERTS, alert.subject(), json.writeValueAsString(event)));
+        }
+        for (Deal deal : outcome.writes()) {
+            out.add(new OutboundRecord(Topics.outbound(deal.registration().program()), deal.id(),
+                    json.writeValueAsString(deal)));
+        }
+        return out;
+    }
+
+    private OutboundRecord goldenEvent(GoldenChange c) throws JsonProcessingException {
+        ChangeEvent<Object> golden = new ChangeEvent<>(ChangeEvent.SPEC_VERSION,
+                c.id() + "@" + contentHash(c.record()), "/accord/golden",
+                "dev.accordhub.golden." + c.entity().code() + ".upserted", c.id(), updatedAt(c.record()),
+                "application/json", c.record());
+        return new OutboundRecord(Topics.golden(c.entity()), c.id(), json.writeValueAsString(golden));
+    }
+
     private List<OutboundRecord> outbound(Consolidation outcome) throws JsonProcessingException {
         List<OutboundRecord> out = new ArrayList<>();
         for (GoldenChange c : outcome.changes()) {
@@ -69,11 +115,7 @@ public class ConsolidationService {
                 out.add(new OutboundRecord(Topics.golden(c.entity()), c.id(), null));
                 continue;
             }
-            ChangeEvent<Object> golden = new ChangeEvent<>(ChangeEvent.SPEC_VERSION,
-                    c.id() + "@" + contentHash(c.record()), "/accord/golden",
-                    "dev.accordhub.golden." + c.entity().code() + ".upserted", c.id(), updatedAt(c.record()),
-                    "application/json", c.record());
-            out.add(new OutboundRecord(Topics.golden(c.entity()), c.id(), json.writeValueAsString(golden)));
+            out.add(goldenEvent(c));
         }
         for (Conflict conflict : outcome.conflicts()) {
             ChangeEvent<Conflict> event = new ChangeEvent<>(ChangeEvent.SPEC_VERSION, conflict.id(),

@@ -123,7 +123,7 @@ public class GoldenStore {
         return new HazelcastJsonValue(write(value));
     }
 
-    private <T> T read(HazelcastJsonValue value, Class<T> type) {
+    public <T> T read(HazelcastJsonValue value, Class<T> type) {
         if (value == null) {
             return null;
         }

@@ -38,11 +38,18 @@ public class DeadLetterRoute extends RouteBuilder {
         String reason = cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         String key = exchange.getMessage().getHeader(KafkaConstants.KEY, String.class);
         String source = exchange.getMessage().getHeader(KafkaConstants.TOPIC, String.class);
+        if (source == null && exchange.getMessage().getHeader("JMSXGroupID") != null) {
+            // From an Artemis queue (a write into a CRM): the queue is the source, the message group the key.
+            key = exchange.getMessage().getHeader("JMSXGroupID", String.class);
+            source = exchange.getFromEndpoint().getEndpointKey().replaceFirst("^jms://(queue:)?", "")
+                    .replaceFirst("\\?.*$", "");
+        }
         String stage = exchange.getFromRouteId();
         DeadLetter letter = new DeadLetter(UUID.randomUUID().toString(), stage, source, key, reason,
                 exchange.getMessage().getBody(String.class), Instant.now());
         exchange.setProperty("accordReason", reason);
         exchange.getMessage().removeHeaders("kafka.*");
+        exchange.getMessage().removeHeaders("JMS*");
         exchange.getMessage().setHeader(KafkaConstants.KEY, key == null ? letter.id() : key);
         exchange.getMessage().setBody(letter);
     }

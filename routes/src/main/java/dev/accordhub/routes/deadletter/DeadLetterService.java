@@ -50,7 +50,13 @@ public class DeadLetterService {
         } catch (MappingException | IllegalArgumentException e) {
             return new Outcome(Result.STILL_FAILING, entry.get(), e.getMessage());
         }
-        send(republish.topic(), republish.key(), republish.value());
+        if (republish.topic().startsWith("accord.outbound.")) {
+            // A write into a CRM: back onto its Artemis queue, in its deal's message group.
+            kafka.sendBodyAndHeader("jms:queue:" + republish.topic(), republish.value(), "JMSXGroupID",
+                    republish.key());
+        } else {
+            send(republish.topic(), republish.key(), republish.value());
+        }
         return new Outcome(Result.DONE, record(id, DeadLetterStore.Status.RETRIED, "sent again to "
                 + republish.topic()), "sent again to " + republish.topic());
     }

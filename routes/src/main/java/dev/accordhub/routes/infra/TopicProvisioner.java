@@ -43,7 +43,10 @@ public final class TopicProvisioner {
         wanted.add(new NewTopic(Topics.IDENTITY_COMMANDS, 1, replication).configs(Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
                 TopicConfig.RETENTION_MS_CONFIG, "-1")));
-        for (String log : List.of(Topics.DEAD_LETTER, Topics.CONFLICTS)) {
+        wanted.add(new NewTopic(Topics.DEAL_COMMANDS, partitions, replication).configs(Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, "-1")));
+        for (String log : List.of(Topics.DEAD_LETTER, Topics.CONFLICTS, Topics.ALERTS)) {
             wanted.add(new NewTopic(log, partitions, replication).configs(Map.of(
                     TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
                     TopicConfig.RETENTION_MS_CONFIG, Long.toString(deadLetterRetentionMs))));

@@ -25,7 +25,10 @@ final class ProgramValidator {
             EntityType.PARTNER, Set.of("name", "domain", "country", "city", "postalCode", "tier", "type", "territory",
                     "vertical", "taxId", "duns"),
             EntityType.USER, Set.of("email", "firstName", "lastName", "title", "partner"),
-            EntityType.DEAL, Set.of("name", "partner", "customer", "amount", "currency", "stage", "closeDate"));
+            EntityType.DEAL, Set.of("name", "partner", "customer", "amount", "currency", "stage", "closeDate",
+                    // deal registration, read back and written
+                    "registrationId", "registrationStatus", "decisionReason", "notes", "customerDomain",
+                    "customerCountry", "customerContactName", "customerContactEmail"));
 
     private final List<String> problems = new ArrayList<>();
 
@@ -46,6 +49,13 @@ final class ProgramValidator {
         checkMap("tiers", p.tiers(), names(Tier.values()), p.entity(EntityType.PARTNER) != null);
         checkMap("partner-types", p.partnerTypes(), names(PartnerType.values()), false);
         checkMap("deal-stages", p.dealStages(), names(DealStage.values()), p.entity(EntityType.DEAL) != null);
+        checkMap("registration-statuses", p.registrationStatuses(),
+                names(dev.accordhub.model.RegistrationStatus.values()), false);
+        var deal = p.entity(EntityType.DEAL);
+        if (deal != null && deal.fields().containsKey("registrationId") && p.registrationStatuses().isEmpty()) {
+            problems.add("registration-statuses: missing (entities.deal maps registrationId, so the CRM's "
+                    + "registration status values must be translated)");
+        }
         checkCodes("territories", p.territories());
         checkCodes("verticals", p.verticals());
         return problems;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.accordhub.model.program.EntityMapping;
 import dev.accordhub.model.program.ProgramDefinition;
+import dev.accordhub.model.source.DealWriter;
 import dev.accordhub.model.source.SourceClient;
 import dev.accordhub.model.source.SourcePage;
 import java.time.Clock;
@@ -21,7 +22,7 @@ import org.apache.camel.CamelContext;
  * Reads one program's HubSpot portal through the CRM v3 search API over camel-http: records modified at or after
  * the watermark, oldest first. HubSpot stops a search at 10,000 results, which keyset paging never reaches.
  */
-public final class HubSpotConnector implements SourceClient {
+public final class HubSpotConnector implements SourceClient, DealWriter {
 
     public static final String SYSTEM = "hubspot";
     static final int PAGE_SIZE = 100;
@@ -120,6 +121,49 @@ public final class HubSpotConnector implements SourceClient {
     }
 
     /** A call with the bearer token; on 401 the token is renewed once and the call repeated. */
+    /**
+     * Finds the deal whose registration-id property holds the id (CRM v3 search, EQ) and updates it, or creates
+     * it: a redelivered write finds the record the first attempt created. Every property is sent as text, as
+     * HubSpot's API takes them.
+     */
+    @Override
+    public String upsertDeal(EntityMapping mapping, String registrationId, Map<String, Object> fields) {
+        String idProperty = mapping.sourceField("registrationId");
+        ObjectNode body = json.createObjectNode();
+        ObjectNode properties = body.putObject("properties");
+        fields.forEach((name, value) -> properties.put(name, value == null ? "" : value.toString()));
+        properties.put(idProperty, registrationId);
+        String path = "/crm/v3/objects/" + mapping.object();
+        String existing = findByProperty(mapping.object(), idProperty, registrationId);
+        HubSpotHttp.Answer answer = existing == null
+                ? sendAuthorized("POST", path, null, "application/json", body.toString())
+                : sendAuthorized("PATCH", path + "/" + existing, null, "application/json", body.toString());
+        if (answer.status() != 200 && answer.status() != 201) {
+            throw new IllegalStateException("HubSpot refused the " + mapping.object() + " write for registration "
+                    + registrationId + " (" + answer.status() + "): " + answer.body());
+        }
+        try {
+            return json.readTree(answer.body()).path("id").asText();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("HubSpot answered a write with unreadable JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private String findByProperty(String object, String property, String value) {
+        ObjectNode search = json.createObjectNode();
+        search.putArray("filterGroups").addObject().putArray("filters").addObject()
+                .put("propertyName", property).put("operator", "EQ").put("value", value);
+        search.put("limit", 1);
+        HubSpotHttp.Answer answer = sendAuthorized("POST", "/crm/v3/objects/" + object + "/search", null,
+                "application/json", search.toString());
+        if (answer.status() != 200) {
+            throw new IllegalStateException("HubSpot refused the search of " + object + " by " + property + " ("
+                    + answer.status() + "): " + answer.body());
+        }
+        List<SourceRecord> found = reader.read(answer.body()).records();
+        return found.isEmpty() ? null : found.get(0).externalId();
+    }
+
     private HubSpotHttp.Answer sendAuthorized(String method, String path, String query, String contentType,
             String body) {
         HubSpotHttp.Answer answer = http.send(method, path, query, contentType, body, auth());

@@ -3,10 +3,16 @@ package dev.accordhub.connectors.salesforce;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.accordhub.model.program.EntityMapping;
 import dev.accordhub.model.program.ProgramDefinition;
+import dev.accordhub.model.source.DealWriter;
 import dev.accordhub.model.source.SourceClient;
 import dev.accordhub.model.source.SourcePage;
+import dev.accordhub.model.source.SourceRecord;
+import dev.accordhub.model.source.SourceUnavailableException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
@@ -14,23 +20,25 @@ import org.apache.camel.component.salesforce.AuthenticationType;
 import org.apache.camel.component.salesforce.SalesforceComponent;
 
 /**
- * Reads one program's Salesforce org through camel-salesforce. Each program gets its own component instance
+ * Reads one program's Salesforce org through camel-salesforce, and writes deal registrations into it. Each program gets its own component instance
  * ({@code salesforce-<program>}), configured from the program's {@code connection} block, so two orgs can be
  * read side by side and pointing a program at the real Salesforce is a matter of its login URL and credentials.
  */
-public final class SalesforceConnector implements SourceClient {
+public final class SalesforceConnector implements SourceClient, DealWriter {
 
     public static final String SYSTEM = "salesforce";
 
     private final String component;
     private final ProducerTemplate template;
     private final SalesforceRecordReader reader;
+    private final ObjectMapper json;
 
     public SalesforceConnector(CamelContext camel, ProgramDefinition program, ObjectMapper json) {
         this.component = "salesforce-" + program.id();
         camel.addComponent(component, configure(program));
         this.template = camel.createProducerTemplate();
         this.reader = new SalesforceRecordReader(json);
+        this.json = json;
     }
 
     static SalesforceComponent configure(ProgramDefinition program) {
@@ -70,6 +78,45 @@ public final class SalesforceConnector implements SourceClient {
     @Override
     public SourcePage nextPage(EntityMapping mapping, String cursor) {
         return call(component + ":queryMore?rawPayload=true", cursor);
+    }
+
+    /**
+     * Upsert on the registration-id external id field ({@code PATCH sobjects/Opportunity/<field>/<id>}), so a
+     * redelivered write updates the record it created before. Salesforce answers the new id on a create; on an
+     * update it may answer nothing, and the id is then read back through the same external id.
+     */
+    @Override
+    public String upsertDeal(EntityMapping mapping, String registrationId, Map<String, Object> fields) {
+        String idField = mapping.sourceField("registrationId");
+        Map<String, Object> body = new LinkedHashMap<>();
+        fields.forEach((name, value) -> {
+            if (!name.equals(idField)) {
+                body.put(name, value instanceof java.time.LocalDate || value instanceof java.math.BigDecimal
+                        ? value.toString() : value);
+            }
+        });
+        try {
+            String answer = template.requestBodyAndHeaders(component + ":upsertSObject?rawPayload=true",
+                    json.writeValueAsString(body), Map.of("sObjectName", mapping.object(), "sObjectIdName", idField,
+                            "sObjectIdValue", registrationId), String.class);
+            String id = answer == null || answer.isBlank() ? null : json.readTree(answer).path("id").asText(null);
+            return id != null ? id : idByExternalId(mapping, idField, registrationId);
+        } catch (CamelExecutionException e) {
+            throw SalesforceErrorClassifier.classify(e.getCause() == null ? e : e.getCause());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Salesforce answered an upsert with unreadable JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private String idByExternalId(EntityMapping mapping, String idField, String value) {
+        String soql = "SELECT Id FROM " + mapping.object() + " WHERE " + idField + " = '"
+                + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        List<SourceRecord> found = call(component + ":query?rawPayload=true", soql).records();
+        if (found.isEmpty()) {
+            throw new SourceUnavailableException("Salesforce upserted " + mapping.object() + " " + idField + "="
+                    + value + " but cannot find it");
+        }
+        return found.get(0).externalId();
     }
 
     private SourcePage call(String uri, String body) {

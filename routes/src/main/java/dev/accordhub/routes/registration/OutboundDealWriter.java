@@ -1,0 +1,54 @@
+package dev.accordhub.routes.registration;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.accordhub.model.Deal;
+import dev.accordhub.model.EntityType;
+import dev.accordhub.model.SourceRef;
+import dev.accordhub.model.program.ProgramDefinition;
+import dev.accordhub.model.registration.DealCommand;
+import dev.accordhub.routes.ProgramConnectors;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Writes one registration into its program's CRM and answers the {@code LINK} command that records the CRM's id
+ * and the hash of what was written (so the CRM's echo of it is recognised).
+ */
+public class OutboundDealWriter {
+
+    private final Map<String, ProgramDefinition> programs;
+    private final ProgramConnectors connectors;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public OutboundDealWriter(List<ProgramDefinition> programs, ProgramConnectors connectors, ObjectMapper json,
+            Clock clock) {
+        this.programs = programs.stream().collect(Collectors.toMap(ProgramDefinition::id, Function.identity()));
+        this.connectors = connectors;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** @return the LINK command, as JSON for {@code accord.deal.commands} */
+    public String write(String dealJson) throws JsonProcessingException {
+        Deal deal = json.readValue(dealJson, Deal.class);
+        if (deal.registration() == null || deal.registration().program() == null) {
+            throw new IllegalArgumentException("Deal " + deal.id() + " is no registration with an owning program");
+        }
+        ProgramDefinition program = programs.get(deal.registration().program());
+        if (program == null) {
+            throw new IllegalArgumentException("Program '" + deal.registration().program() + "' of registration "
+                    + deal.id() + " is not configured");
+        }
+        String crmId = connectors.dealWriter(program.id()).upsertDeal(program.entity(EntityType.DEAL), deal.id(),
+                DealWriteMapper.fields(program, deal));
+        // The CRM's own version is not known yet; the epoch lets its first report of the record count as newer.
+        SourceRef ref = new SourceRef(program.system(), program.id(), crmId, Instant.EPOCH);
+        return json.writeValueAsString(DealCommand.link(deal.id(), ref, RegistrationEcho.hash(deal), clock.instant()));
+    }
+}

@@ -1,0 +1,191 @@
+package dev.accordhub.routes.registration;
+
+import com.hazelcast.core.HazelcastJsonValue;
+import com.hazelcast.query.Predicate;
+import com.hazelcast.query.Predicates;
+import dev.accordhub.model.Deal;
+import dev.accordhub.model.DealRegistration;
+import dev.accordhub.model.EntityType;
+import dev.accordhub.model.RegistrationStatus;
+import dev.accordhub.model.SourceRef;
+import dev.accordhub.model.registration.Alert;
+import dev.accordhub.model.registration.DealCommand;
+import dev.accordhub.routes.consolidate.GoldenStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies deal registrations to the golden model, in order with the CRMs' own changes (consolidation calls it):
+ * a submission (flagging channel conflicts and applying the conflict policy), the CRM's id once the deal is
+ * written there, the review SLA running out, and the decisions and edits the CRM reports back. The hub's own
+ * writes, echoed by the CRM, are recognised by their hash and change nothing.
+ */
+public class RegistrationHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegistrationHandler.class);
+
+    private final GoldenStore store;
+    private final ChannelConflictDetector conflicts;
+    private final RegistrationProperties.ConflictPolicy policy;
+    private final Clock clock;
+
+    public RegistrationHandler(GoldenStore store, RegistrationProperties properties, Clock clock) {
+        this.store = store;
+        this.conflicts = new ChannelConflictDetector(properties.conflictWindow());
+        this.policy = properties.policy();
+        this.clock = clock;
+    }
+
+    public Optional<RegistrationOutcome> apply(DealCommand command) {
+        return switch (command.type()) {
+            case SUBMIT -> submit(command.deal());
+            case LINK -> link(command);
+            case MARK_OVERDUE -> markOverdue(command.dealId());
+        };
+    }
+
+    private Optional<RegistrationOutcome> submit(Deal submitted) {
+        Deal current = store.get(EntityType.DEAL, submitted.id(), Deal.class);
+        if (current != null && (current.sources().size() > 1 || current.registration().overdue()
+                || current.registration().status() != submitted.registration().status())) {
+            return Optional.empty(); // a replayed submission of a registration that has moved on since
+        }
+        List<Deal> others = conflicts.conflicts(submitted, candidates(submitted), this::partnerOf);
+        List<Deal> changed = new ArrayList<>();
+        List<Alert> alerts = new ArrayList<>();
+        Deal deal = submitted;
+        if (!others.isEmpty()) {
+            List<String> otherIds = others.stream().map(Deal::id).sorted().toList();
+            DealRegistration flagged = deal.registration().withConflicts(otherIds);
+            if (policy == RegistrationProperties.ConflictPolicy.FIRST_COME_WINS) {
+                flagged = flagged.decided(RegistrationStatus.REJECTED, "Channel conflict: this customer was "
+                        + "registered first by another partner (" + String.join(", ", otherIds) + ")");
+            }
+            deal = deal.withRegistration(flagged);
+            for (Deal other : others) {
+                List<String> theirs = new ArrayList<>(other.registration().conflictsWith());
+                if (!theirs.contains(deal.id())) {
+                    theirs.add(deal.id());
+                    Deal updated = other.withRegistration(other.registration().withConflicts(theirs.stream()
+                            .sorted().toList()));
+                    store.put(EntityType.DEAL, updated.id(), updated);
+                    changed.add(updated);
+                }
+            }
+            alerts.add(new Alert(deal.id() + ":channel-conflict", Alert.Type.CHANNEL_CONFLICT, deal.id(), otherIds,
+                    "Registration " + deal.id() + " of customer '" + deal.customerName() + "' overlaps "
+                            + otherIds.size() + " registration(s) of other partners; policy "
+                            + policy.name().toLowerCase().replace('_', '-'), clock.instant()));
+        }
+        store.put(EntityType.DEAL, deal.id(), deal);
+        changed.add(0, deal);
+        return Optional.of(new RegistrationOutcome(changed, alerts, List.of(deal)));
+    }
+
+    private Optional<RegistrationOutcome> link(DealCommand command) {
+        Deal current = store.get(EntityType.DEAL, command.dealId(), Deal.class);
+        if (current == null) {
+            LOG.warn("CRM record {} written for registration {}, which the hub no longer has", command.crmRef(),
+                    command.dealId());
+            return Optional.empty();
+        }
+        store.link(command.crmRef().key(EntityType.DEAL), current.id());
+        boolean known = current.sources().stream().anyMatch(s -> sameRecord(s, command.crmRef()));
+        if (known && command.writtenHash().equals(current.registration().writtenHash())) {
+            return Optional.empty();
+        }
+        List<SourceRef> sources = new ArrayList<>(current.sources());
+        if (!known) {
+            sources.add(command.crmRef());
+        }
+        Deal linked = new Deal(current.id(), current.name(), current.partnerKey(), current.customerName(),
+                current.amount(), current.stage(), current.closeDate(), current.updatedAt(), sources,
+                current.registration().written(command.writtenHash()));
+        store.put(EntityType.DEAL, linked.id(), linked);
+        return Optional.of(new RegistrationOutcome(List.of(linked), List.of(), List.of()));
+    }
+
+    private Optional<RegistrationOutcome> markOverdue(String dealId) {
+        Deal current = store.get(EntityType.DEAL, dealId, Deal.class);
+        if (current == null || current.registration() == null || current.registration().overdue()
+                || current.registration().status() != RegistrationStatus.SUBMITTED) {
+            return Optional.empty();
+        }
+        Deal overdue = current.withRegistration(current.registration().markedOverdue());
+        store.put(EntityType.DEAL, dealId, overdue);
+        Alert alert = new Alert(dealId + ":review-overdue", Alert.Type.REVIEW_OVERDUE, dealId, List.of(),
+                "Registration " + dealId + " was due for review at " + current.registration().reviewDueAt()
+                        + " and is still undecided", clock.instant());
+        return Optional.of(new RegistrationOutcome(List.of(overdue), List.of(alert), List.of()));
+    }
+
+    /**
+     * A deal the CRM reports that carries a registration id the hub knows: the channel team's decision, a stage or
+     * amount change. Empty when it is stale, or the echo of the hub's own write; null when the hub does not know
+     * the registration (the caller treats it as an ordinary deal then).
+     */
+    public Optional<RegistrationOutcome> applyReported(Deal reported) {
+        Deal current = store.get(EntityType.DEAL, reported.registration().id(), Deal.class);
+        if (current == null || current.registration() == null) {
+            return null;
+        }
+        SourceRef ref = reported.sources().get(0);
+        store.link(ref.key(EntityType.DEAL), current.id());
+        SourceRef known = current.sources().stream().filter(s -> sameRecord(s, ref)).findFirst().orElse(null);
+        if (known != null && !ref.isNewerThan(known)) {
+            return Optional.empty();
+        }
+        List<SourceRef> sources = new ArrayList<>(current.sources());
+        sources.removeIf(s -> sameRecord(s, ref));
+        sources.add(ref);
+        if (RegistrationEcho.hash(reported).equals(current.registration().writtenHash())) {
+            // Our own write coming back: remember the CRM's version, publish nothing, write nothing.
+            store.put(EntityType.DEAL, current.id(), withSources(current, sources));
+            return Optional.empty();
+        }
+        DealRegistration decided = reported.registration().status() == null ? current.registration()
+                : current.registration().decided(reported.registration().status(),
+                        reported.registration().decisionReason());
+        Deal merged = new Deal(current.id(), reported.name(), current.partnerKey(), reported.customerName(),
+                reported.amount(), reported.stage(), reported.closeDate(), reported.updatedAt(), sources, decided);
+        store.put(EntityType.DEAL, merged.id(), merged);
+        return Optional.of(new RegistrationOutcome(List.of(merged), List.of(), List.of()));
+    }
+
+    private static Deal withSources(Deal deal, List<SourceRef> sources) {
+        return new Deal(deal.id(), deal.name(), deal.partnerKey(), deal.customerName(), deal.amount(), deal.stage(),
+                deal.closeDate(), deal.updatedAt(), sources, deal.registration());
+    }
+
+    private static boolean sameRecord(SourceRef a, SourceRef b) {
+        return a.program().equals(b.program()) && a.system().equals(b.system())
+                && a.externalId().equals(b.externalId());
+    }
+
+    private List<Deal> candidates(Deal registration) {
+        String domain = ChannelConflictDetector.domain(registration);
+        String country = registration.registration().customerCountry();
+        List<Predicate<String, HazelcastJsonValue>> either = new ArrayList<>();
+        if (domain != null) {
+            either.add(Predicates.equal("registration.customerDomain", domain));
+        }
+        if (country != null) {
+            either.add(Predicates.equal("registration.customerCountry", country));
+        }
+        if (either.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        Predicate<String, HazelcastJsonValue> query = Predicates.or(either.toArray(Predicate[]::new));
+        return store.map(EntityType.DEAL).values(query).stream().map(v -> store.read(v, Deal.class)).toList();
+    }
+
+    private String partnerOf(Deal deal) {
+        String golden = store.goldenIdOf(deal.partnerKey());
+        return golden != null ? golden : deal.partnerKey();
+    }
+}
