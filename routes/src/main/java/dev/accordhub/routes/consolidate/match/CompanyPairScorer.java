@@ -88,8 +88,12 @@ final class CompanyPairScorer {
                     ? exact(reasons, "same DUNS ", probe.duns())
                     : veto(reasons, "different DUNS ", probe.duns() + " / " + other.duns());
         }
+        // a group verifies its domain for each of its divisions: one brand in two businesses is two legal entities,
+        // and so are two records one program keeps apart on the domain it verified for both
         if (policy.useVerifiedDomain() && probe.domainVerified() && other.domainVerified()
-                && probe.domain().equals(other.domain()) && !DomainNormaliser.isShared(probe.domain())) {
+                && !probe.program().equals(other.program())
+                && probe.domain().equals(other.domain()) && !DomainNormaliser.isShared(probe.domain())
+                && !BusinessWords.sameBrandOtherBusiness(probe.normalisedName(), other.normalisedName())) {
             return exact(reasons, "same verified domain ", probe.domain());
         }
         return null;

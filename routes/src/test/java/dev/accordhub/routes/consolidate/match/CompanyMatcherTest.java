@@ -50,6 +50,27 @@ class CompanyMatcherTest {
     }
 
     @Test
+    void aVerifiedDomainDoesNotMergeTwoBusinessesOfOneBrandNorTwoRecordsOfOneProgram() {
+        CompanyCandidate parent = Companies.in("helios", "h1").named("Lake True Analytics Pvt Ltd")
+                .verifiedWeb("laketrue.com").country("IN").build();
+        CompanyCandidate division = Companies.in("nimbus", "n1").named("Lake True Design Pvt Ltd")
+                .verifiedWeb("laketrue.com").country("IN").build();
+        CompanyCandidate sameProgram = Companies.in("helios", "h2").named("Lake True Pvt Ltd")
+                .verifiedWeb("laketrue.com").country("IN").build();
+        CompanyCandidate otherProgram = Companies.in("vantage", "v1").named("Lake True Pvt Ltd")
+                .verifiedWeb("laketrue.com").country("IN").build();
+
+        PairScore divisions = matcher.compare(parent, division);
+        PairScore withinProgram = matcher.compare(parent, sameProgram);
+
+        assertThat(divisions.exactKey()).isFalse();
+        assertThat(divisions.decision()).isNotEqualTo(MatchDecision.MERGE);
+        assertThat(withinProgram.exactKey()).isFalse();
+        assertThat(withinProgram.decision()).isEqualTo(MatchDecision.REVIEW);
+        assertThat(matcher.compare(parent, otherProgram).exactKey()).isTrue();
+    }
+
+    @Test
     void conflictingTaxIdsVetoAnIdenticalNameAndDomain() {
         CompanyCandidate a = Companies.in("helios", "h1").named("Acme GmbH").web("acme.de").country("DE")
                 .taxId("DE111111111").build();
