@@ -38,6 +38,21 @@ final class BusinessWords {
         return !ownA.isEmpty() && !ownB.isEmpty() && NameSimilarity.of(ownA, ownB) >= SAME_BRAND;
     }
 
+    /**
+     * True when the two names spell their brands alike but not the same ("Clear Wave" / "Clear Wavu", "Lynkelxa" /
+     * "Lyxkelxa"): a typo, or another company one letter away. Written together or apart counts as the same.
+     */
+    static boolean brandSpelledOtherwise(String normalisedA, String normalisedB) {
+        String ownA = own(CompanyNameNormaliser.words(normalisedA));
+        String ownB = own(CompanyNameNormaliser.words(normalisedB));
+        if (ownA.isEmpty() || ownB.isEmpty() || ownA.replace(" ", "").equals(ownB.replace(" ", ""))) {
+            return false;
+        }
+        List<String> wordsA = List.of(ownA.split(" "));
+        List<String> wordsB = List.of(ownB.split(" "));
+        return !wordsA.containsAll(wordsB) && !wordsB.containsAll(wordsA);
+    }
+
     private static List<String> business(String[] words) {
         List<String> business = new ArrayList<>(2);
         for (String word : words) {

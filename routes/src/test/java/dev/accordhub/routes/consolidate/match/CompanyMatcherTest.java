@@ -191,6 +191,38 @@ class CompanyMatcherTest {
     }
 
     @Test
+    void initialsMergeWhenTheirDomainSpellsTheFullNameOut() {
+        CompanyCandidate full = Companies.in("vantage", "v1").named("Summit-Clear Health Logistics")
+                .web("summitclearhealth.in").country("IN").build();
+        CompanyCandidate initialsSameRoot = Companies.in("helios", "h1").named("SCHL Pvt. Ltd.")
+                .web("summitclearhealth.net").country("IN").build();
+        CompanyCandidate initialsAlone = Companies.in("helios", "h2").named("SCHL Pvt. Ltd.").country("IN").build();
+
+        assertThat(matcher.compare(initialsSameRoot, full).decision()).isEqualTo(MatchDecision.MERGE);
+        assertThat(matcher.compare(initialsAlone, full).decision()).isEqualTo(MatchDecision.REVIEW);
+    }
+
+    @Test
+    void brandsOneSlipApartWithNothingElseInCommonGoToAStewardWithTheDomainTheyMerge() {
+        CompanyCandidate a = Companies.in("helios", "h1").named("Lynkelxa Logistics AB").country("SE").build();
+        CompanyCandidate b = Companies.in("vantage", "v1").named("Lyxkelxa Logistics").country("SE").build();
+        CompanyCandidate aOnDomain = Companies.in("helios", "h2").named("Lynkelxa Logistics AB")
+                .web("lynkelxa.se").country("SE").build();
+        CompanyCandidate bOnDomain = Companies.in("vantage", "v2").named("Lyxkelxa Logistics")
+                .web("lynkelxa.se").country("SE").build();
+
+        PairScore alone = matcher.compare(a, b);
+
+        assertThat(alone.decision()).isEqualTo(MatchDecision.REVIEW);
+        assertThat(alone.reasons()).contains("the brands differ by a slip and nothing else agrees");
+        assertThat(matcher.compare(aOnDomain, bOnDomain).decision()).isEqualTo(MatchDecision.MERGE);
+        assertThat(matcher.compare(
+                Companies.in("helios", "h3").named("Blue Fin Systems").country("US").build(),
+                Companies.in("vantage", "v3").named("Bluefin Systems").country("US").build()).decision())
+                .isEqualTo(MatchDecision.MERGE);
+    }
+
+    @Test
     void noCandidateIsSeparate() {
         MatchResult result = matcher.match(Companies.in("helios", "h1").named("Initech").country("US").build());
 
