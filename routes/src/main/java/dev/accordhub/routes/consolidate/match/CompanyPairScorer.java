@@ -182,7 +182,8 @@ final class CompanyPairScorer {
         }
         boolean corroborated = domain != Domain.OTHER && domain != Domain.UNKNOWN
                 || address == Address.SAME_POSTCODE || address == Address.SAME_CITY;
-        if (!corroborated && !initials && name < 1
+        // the cheap tests first: most pairs a match compares are far below review and need no second look
+        if (!corroborated && !initials && name < 1 && score >= policy.reviewThreshold()
                 && BusinessWords.brandSpelledOtherwise(probe.normalisedName(), other.normalisedName())) {
             score -= TYPO_ALONE_PENALTY;
             note(reasons, "the brands differ by a slip and nothing else agrees", "");

@@ -34,6 +34,7 @@ final class NameSimilarity {
      */
     private static final double TWO_EDITS_MATCH = 0.85;
     private static final int TWO_EDITS_MIN_LENGTH = 7;
+    private static final double TWO_EDITS_MIN_JARO_WINKLER = 0.7;
     private static final double DESCRIPTOR_WEIGHT = 0.4;
     private static final double FILLER_WEIGHT = 0.15;
     private static final double CONFLICTING_WORDS_FACTOR = 0.8;
@@ -150,8 +151,9 @@ final class NameSimilarity {
         if (oneEditApart(a, b)) {
             return ONE_EDIT_MATCH;
         }
-        return a.length() >= TWO_EDITS_MIN_LENGTH && b.length() >= TWO_EDITS_MIN_LENGTH
-                && EditDistance.atMostTwo(a, b) ? TWO_EDITS_MATCH : 0;
+        // two edits in seven letters or more keep Jaro–Winkler above this: unrelated words need no edit distance
+        return jw >= TWO_EDITS_MIN_JARO_WINKLER && a.length() >= TWO_EDITS_MIN_LENGTH
+                && b.length() >= TWO_EDITS_MIN_LENGTH && EditDistance.atMostTwo(a, b) ? TWO_EDITS_MATCH : 0;
     }
 
     /** One substitution, insertion, deletion, or swap of neighbours. */
