@@ -13,14 +13,17 @@ import java.util.Set;
  * <p>Several keys per record, each chosen to survive a kind of noise the others do not:
  * <ul>
  *   <li>{@code t|} tax id, {@code u|} DUNS: exact keys, so the exact match is always among the candidates;</li>
- *   <li>{@code d|} the domain's root label: finds the same company whatever its name's typos or country;</li>
+ *   <li>{@code d|} the domain's root label, and the same without a marketing affix ({@code getacme} →
+ *       {@code acme}): finds the same company whatever its name's typos or country, and its second domain;</li>
  *   <li>{@code f|} country + first word of the name: the classic key; survives changes at the end of the name;</li>
  *   <li>{@code s|} country + prefix of the company's own words in alphabetical order: survives a typo in the
  *       first word, a changed word order, and an added or dropped business word;</li>
  *   <li>{@code c|} first letters of the name without spaces, any country: survives a moved country and
  *       "Blue Fin" written as "Bluefin";</li>
  *   <li>{@code v|} the first own word and its one-letter deletions, any country: a typo in the word that matters
- *       most, even together with a moved country and another domain, still leaves a common key.</li>
+ *       most, even together with a moved country and another domain, still leaves a common key;</li>
+ *   <li>{@code p|} country + postal code + first letter of the name: a few records each, and the one key a name
+ *       written as its initials ("SCHL") shares with its full name when the domains say nothing.</li>
  * </ul>
  * Exact keys ({@link #isExact}) are never too common to use; the others are skipped by the index when a block
  * grows past the policy's cap.
@@ -43,7 +46,9 @@ public final class BlockingKeys {
         }
         String domain = candidate.domain();
         if (domain != null && !DomainNormaliser.isShared(domain) && DomainNormaliser.rootLabel(domain) != null) {
-            keys.add("d|" + DomainNormaliser.rootLabel(domain));
+            String root = DomainNormaliser.rootLabel(domain);
+            keys.add("d|" + root);
+            keys.add("d|" + DomainNormaliser.withoutMarketingAffix(root));
         }
         String[] words = CompanyNameNormaliser.words(candidate.normalisedName());
         if (words.length > 0) {
@@ -52,6 +57,9 @@ public final class BlockingKeys {
             keys.add("s|" + country + "|" + prefix(String.join("", ownWordsSorted(words)), SORTED_PREFIX));
             keys.add("c|" + prefix(String.join("", words), COMPACT_PREFIX));
             addOneTypoVariants(CompanyNames.firstOwnWord(words), keys);
+            if (candidate.postalCode() != null) {
+                keys.add("p|" + country + "|" + candidate.postalCode() + "|" + words[0].charAt(0));
+            }
         }
         return keys;
     }

@@ -35,10 +35,11 @@ public final class CompanyMatcher {
     /** The best known record for the probe, the decision, and every other record the probe would merge with. */
     public MatchResult match(CompanyCandidate probe) {
         List<CompanyCandidate> candidates = index.candidatesFor(probe);
-        String commonName = commonSingleWordName(probe, candidates);
+        NameContext context = new NameContext(commonSingleWordName(probe, candidates),
+                sameNameRecords(probe, candidates));
         List<ScoredCandidate> scored = new ArrayList<>(candidates.size());
         for (CompanyCandidate candidate : candidates) {
-            scored.add(new ScoredCandidate(candidate, scorer.score(probe, candidate, commonName)));
+            scored.add(new ScoredCandidate(candidate, scorer.score(probe, candidate, context)));
         }
         comparisons += scored.size();
         if (scored.isEmpty()) {
@@ -46,7 +47,7 @@ public final class CompanyMatcher {
         }
         scored.sort(BEST_FIRST);
         CompanyCandidate best = scored.get(0).candidate();
-        PairScore explained = scorer.explain(probe, best, commonName);
+        PairScore explained = scorer.explain(probe, best, context);
         List<ScoredCandidate> merges = new ArrayList<>();
         merges.add(new ScoredCandidate(best, explained));
         for (int i = 1; i < scored.size() && scored.get(i).score().decision() == MatchDecision.MERGE; i++) {
@@ -61,7 +62,7 @@ public final class CompanyMatcher {
      * {@link #match} (how common a one-word name is) is not known here.
      */
     public PairScore compare(CompanyCandidate a, CompanyCandidate b) {
-        return scorer.explain(a, b, null);
+        return scorer.explain(a, b, NameContext.UNKNOWN);
     }
 
     /**
@@ -82,6 +83,17 @@ public final class CompanyMatcher {
             }
         }
         return sharing >= COMMON_NAME_RECORDS ? word : null;
+    }
+
+    /** How many candidates carry exactly the probe's normalised name, in any country. */
+    private static int sameNameRecords(CompanyCandidate probe, List<CompanyCandidate> candidates) {
+        int same = 0;
+        for (CompanyCandidate candidate : candidates) {
+            if (probe.normalisedName() != null && probe.normalisedName().equals(candidate.normalisedName())) {
+                same++;
+            }
+        }
+        return same;
     }
 
     /** Pairs scored so far by {@link #match}: what blocking is meant to keep near-linear. */

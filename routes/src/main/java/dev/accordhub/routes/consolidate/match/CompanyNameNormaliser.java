@@ -113,7 +113,21 @@ public final class CompanyNameNormaliser {
         return out.toString();
     }
 
+    /** "Pte Ldt", "GmbH" typed "GmHb": a slip in the last word of a legal form would keep it in the name. */
+    private static void correctMistypedLegalForm(List<String> words) {
+        if (words.size() < 2) {
+            return;
+        }
+        int last = words.size() - 1;
+        boolean afterLegalForm = CompanyVocabulary.isLegalFormWord(words.get(last - 1));
+        String form = CompanyVocabulary.mistypedLegalForm(words.get(last), afterLegalForm);
+        if (form != null) {
+            words.set(last, form);
+        }
+    }
+
     private static List<String> dropTrailingLegalForms(List<String> words) {
+        correctMistypedLegalForm(words);
         List<String> forms = new ArrayList<>(2);
         boolean dropped = true;
         while (dropped && words.size() > 1) {

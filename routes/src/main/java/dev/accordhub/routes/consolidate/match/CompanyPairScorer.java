@@ -25,6 +25,13 @@ import java.util.Objects;
  * again on the same domain. The same postal code also lifts the common-one-word caution. No address on a side
  * changes nothing.
  *
+ * <p>What the index knows sharpens this: a name of several words that no other known record carries (see
+ * {@link NameContext}) is the company's own, so another city costs it no more than on the same domain (a second
+ * site, an old address). Brands spelled one slip apart ("Lynkelxa" / "Lyxkelxa") with nothing else in common, no
+ * domain and no address, go to a steward: a typo and a company one letter away look the same. A name written as
+ * initials counts a domain that spells the full name out ({@code summitclearhealth.net} for "SCHL") as the same
+ * domain.
+ *
  * <p>The weights below were set on the quality benchmark (bench/quality, seed 1); each was kept only if it moved
  * precision and recall together or bought clearly more precision than it cost recall.
  */
@@ -52,6 +59,14 @@ final class CompanyPairScorer {
     static final double OTHER_CITY_PENALTY = 0.12;
     static final double OTHER_CITY_SAME_DOMAIN_PENALTY = 0.03;
 
+    /**
+     * Brands one slip apart with nothing else in common, neither domain nor address: a typo, or a company one letter
+     * away ("Zentora" / "Zentara"), which only a steward tells apart.
+     */
+    static final double TYPO_ALONE_PENALTY = 0.06;
+
+    private enum Domain { UNKNOWN, SAME, RELATED, OTHER }
+
     private final MatchPolicy policy;
 
     CompanyPairScorer(MatchPolicy policy) {
@@ -61,16 +76,15 @@ final class CompanyPairScorer {
     /**
      * The score with its reasons.
      *
-     * @param commonName the probe's name is a single word that many records in its country start with, as the
-     *                   matcher found among its candidates; null when unknown (a pair compared on its own)
+     * @param context how common the probe's name is among the matcher's candidates
      */
-    PairScore explain(CompanyCandidate probe, CompanyCandidate other, String commonName) {
-        return score(probe, other, new ArrayList<>(4), commonName);
+    PairScore explain(CompanyCandidate probe, CompanyCandidate other, NameContext context) {
+        return score(probe, other, new ArrayList<>(4), context);
     }
 
     /** The score alone: a match compares many pairs and explains one, so reasons are only written for that one. */
-    PairScore score(CompanyCandidate probe, CompanyCandidate other, String commonName) {
-        return score(probe, other, null, commonName);
+    PairScore score(CompanyCandidate probe, CompanyCandidate other, NameContext context) {
+        return score(probe, other, null, context);
     }
 
     /**
@@ -88,21 +102,26 @@ final class CompanyPairScorer {
                     ? exact(reasons, "same DUNS ", probe.duns())
                     : veto(reasons, "different DUNS ", probe.duns() + " / " + other.duns());
         }
+        // a group verifies its domain for each of its divisions: one brand in two businesses is two legal entities,
+        // and so are two records one program keeps apart on the domain it verified for both
         if (policy.useVerifiedDomain() && probe.domainVerified() && other.domainVerified()
-                && probe.domain().equals(other.domain()) && !DomainNormaliser.isShared(probe.domain())) {
+                && !probe.program().equals(other.program())
+                && probe.domain().equals(other.domain()) && !DomainNormaliser.isShared(probe.domain())
+                && !BusinessWords.sameBrandOtherBusiness(probe.normalisedName(), other.normalisedName())) {
             return exact(reasons, "same verified domain ", probe.domain());
         }
         return null;
     }
 
     private PairScore score(CompanyCandidate probe, CompanyCandidate other, List<String> reasons,
-            String commonName) {
+            NameContext context) {
         PairScore exact = exactKeys(probe, other, reasons);
-        return exact != null ? exact : fuzzy(probe, other, reasons, commonName);
+        return exact != null ? exact : fuzzy(probe, other, reasons, context);
     }
 
     private PairScore fuzzy(CompanyCandidate probe, CompanyCandidate other, List<String> reasons,
-            String commonName) {
+            NameContext context) {
+        String commonName = context.commonWord();
         double name = NameSimilarity.of(probe.normalisedName(), other.normalisedName());
         if (reasons != null) {
             reasons.add(String.format(Locale.ROOT, "name %.2f ('%s' / '%s')", name, probe.normalisedName(),
@@ -112,6 +131,9 @@ final class CompanyPairScorer {
                 && !probe.country().equals(other.country());
         double score = name;
         boolean sameDomain = false;
+        Domain domain = Domain.UNKNOWN;
+        // initials say little on their own; a domain that spells the full name out says the rest
+        boolean initials = name == NameSimilarity.INITIALS_MATCH;
         if (usable(probe.domain()) && usable(other.domain())) {
             String registrable = DomainNormaliser.registrableDomain(probe.domain());
             String otherRegistrable = DomainNormaliser.registrableDomain(other.domain());
@@ -119,15 +141,20 @@ final class CompanyPairScorer {
             String otherRoot = DomainNormaliser.rootLabel(otherRegistrable);
             if (registrable.equals(otherRegistrable)) {
                 sameDomain = true;
+                domain = Domain.SAME;
                 score += SAME_DOMAIN_BONUS;
                 note(reasons, "same domain ", registrable);
             } else if (root.equals(otherRoot)) {
                 // acme.de in DE and acme.fr in FR are two local companies at least as often as one
-                score += otherCountry ? 0 : SAME_ROOT_BONUS;
+                domain = Domain.RELATED;
+                score += initials ? SAME_DOMAIN_BONUS : otherCountry ? 0 : SAME_ROOT_BONUS;
                 note(reasons, "same domain root ", registrable + " / " + otherRegistrable);
             } else if (DomainNormaliser.isMarketingVariant(root, otherRoot)) {
+                domain = Domain.RELATED;
+                score += initials ? SAME_DOMAIN_BONUS : 0;
                 note(reasons, "related domains ", registrable + " / " + otherRegistrable);
             } else {
+                domain = Domain.OTHER;
                 score -= OTHER_DOMAIN_PENALTY;
                 note(reasons, "other domains ", registrable + " / " + otherRegistrable);
             }
@@ -143,11 +170,23 @@ final class CompanyPairScorer {
                 note(reasons, "same city ", probe.city());
             }
             case OTHER -> {
-                score -= sameDomain ? OTHER_CITY_SAME_DOMAIN_PENALTY : OTHER_CITY_PENALTY;
+                // a second site or an old address: told from a namesake by the domain, or by a name of several
+                // words that no other known record carries
+                boolean rareSameName = name == 1.0 && context.rareName()
+                        && !CompanyNames.isSingleWord(probe.normalisedName());
+                score -= sameDomain || rareSameName ? OTHER_CITY_SAME_DOMAIN_PENALTY : OTHER_CITY_PENALTY;
                 note(reasons, "other addresses ", describe(probe) + " / " + describe(other));
             }
             default -> {
             }
+        }
+        boolean corroborated = domain != Domain.OTHER && domain != Domain.UNKNOWN
+                || address == Address.SAME_POSTCODE || address == Address.SAME_CITY;
+        // the cheap tests first: most pairs a match compares are far below review and need no second look
+        if (!corroborated && !initials && name < 1 && score >= policy.reviewThreshold()
+                && BusinessWords.brandSpelledOtherwise(probe.normalisedName(), other.normalisedName())) {
+            score -= TYPO_ALONE_PENALTY;
+            note(reasons, "the brands differ by a slip and nothing else agrees", "");
         }
         if (commonName != null && !sameDomain && address != Address.SAME_POSTCODE) {
             score -= COMMON_SINGLE_WORD_PENALTY;

@@ -8,8 +8,9 @@ import java.util.Set;
 /**
  * The words company names are built from that are not the company's own: legal forms, and the business words
  * CRMs abbreviate in different ways. Every spelling maps to one canonical form (the usual abbreviation), so
- * {@code Technologies}, {@code Technology} and {@code Tech} compare equal, and so does a one-letter typo of a long
- * form ({@code Technolgies}): a typo in a business word must not make two names look like different companies.
+ * {@code Technologies}, {@code Technology} and {@code Tech} compare equal, and so does a one-letter typo of a
+ * spelling of five letters or more ({@code Technolgies}, {@code Groqup}): a typo in a business word must not make two
+ * names look like different companies.
  */
 final class CompanyVocabulary {
 
@@ -70,6 +71,11 @@ final class CompanyVocabulary {
             List.of("sp", "z", "oo"), List.of("kabushiki", "kaisha"), List.of("private", "ltd"),
             List.of("a", "s"), List.of("s", "a"), List.of("s", "l"), List.of("b", "v"), List.of("n", "v"));
 
+    /** Every word a legal form is written with, longest first so a mistyped one is read as the closest long form. */
+    private static final List<String> LEGAL_FORM_WORDS = java.util.stream.Stream.concat(LEGAL_FORMS.stream(),
+            MULTI_WORD_LEGAL_FORMS.stream().flatMap(List::stream).filter(w -> w.length() > 1)).distinct()
+            .sorted(java.util.Comparator.comparing(String::length).reversed().thenComparing(w -> w)).toList();
+
     /** Business words: they describe what a company does, not which company it is, so they weigh less. */
     private static final Set<String> DESCRIPTORS = Set.of(
             "intl", "tech", "sys", "svc", "soln", "mfg", "grp", "assoc", "mgmt", "natl", "dev", "eng", "ent", "hldg",
@@ -88,7 +94,7 @@ final class CompanyVocabulary {
     private static final Set<String> FILLERS = Set.of("grp", "hldg", "intl", "global", "and", "of", "ent", "co");
 
     private static final Map<String, String> CANONICAL = new HashMap<>();
-    /** One deletion of a long spelling → its canonical form, for typo tolerance (symmetric-delete lookup). */
+    /** One deletion of a spelling of five letters or more → its canonical form (symmetric-delete lookup). */
     private static final Map<String, String> ONE_DELETION = new HashMap<>();
 
     static {
@@ -96,7 +102,7 @@ final class CompanyVocabulary {
             CANONICAL.put(canonical, canonical);
             spellings.forEach(spelling -> CANONICAL.put(spelling, canonical));
         });
-        SPELLINGS.forEach((canonical, spellings) -> spellings.stream().filter(s -> s.length() >= 7).forEach(s -> {
+        SPELLINGS.forEach((canonical, spellings) -> spellings.stream().filter(s -> s.length() >= 5).forEach(s -> {
             for (int i = 0; i < s.length(); i++) {
                 ONE_DELETION.merge(deleteAt(s, i), canonical, (a, b) -> a.equals(b) ? a : AMBIGUOUS);
             }
@@ -112,7 +118,7 @@ final class CompanyVocabulary {
         if (known != null) {
             return known;
         }
-        return word.length() >= 6 ? correctedTypo(word) : word;
+        return word.length() >= 5 ? correctedTypo(word) : word;
     }
 
     /** How many words at the end of the name form one legal form; 0 if none. */
@@ -123,6 +129,29 @@ final class CompanyVocabulary {
             }
         }
         return LEGAL_FORMS.contains(words.get(words.size() - 1)) ? 1 : 0;
+    }
+
+    /**
+     * The legal form a mistyped last word stands for ("gmhb", "kasiha", and "ldt" after "pte"), or null. A word of
+     * four letters or more one edit from a legal form of four or more; a shorter one only right after another
+     * legal form, where nothing but a legal form is expected.
+     */
+    static String mistypedLegalForm(String word, boolean afterLegalForm) {
+        if (LEGAL_FORMS.contains(word) || word.length() < 2 || CANONICAL.containsKey(word)) {
+            return null;
+        }
+        for (String form : LEGAL_FORM_WORDS) {
+            boolean longEnough = word.length() >= 4 && form.length() >= 4;
+            if ((longEnough || afterLegalForm && form.length() >= 2 && word.length() >= 2)
+                    && NameSimilarity.oneEditApart(word, form)) {
+                return form;
+            }
+        }
+        return null;
+    }
+
+    static boolean isLegalFormWord(String word) {
+        return LEGAL_FORM_WORDS.contains(word);
     }
 
     static boolean isDescriptor(String canonicalWord) {
@@ -173,8 +202,8 @@ final class CompanyVocabulary {
     }
 
     /**
-     * A word one edit (deletion, insertion, substitution, adjacent swap of a long word) from a long spelling takes
-     * that spelling's canonical form, unless the edit could come from two different words.
+     * A word of five letters or more one edit (deletion, insertion, substitution, adjacent swap) from a spelling of
+     * five letters or more takes that spelling's canonical form, unless the edit could come from two different words.
      */
     private static String correctedTypo(String word) {
         String missingLetter = ONE_DELETION.get(word);
@@ -183,7 +212,7 @@ final class CompanyVocabulary {
         }
         for (int i = 0; i < word.length(); i++) {
             String shorter = deleteAt(word, i);
-            String extraLetter = shorter.length() >= 7 ? CANONICAL.get(shorter) : null;
+            String extraLetter = shorter.length() >= 5 ? CANONICAL.get(shorter) : null;
             if (extraLetter != null) {
                 return extraLetter;
             }

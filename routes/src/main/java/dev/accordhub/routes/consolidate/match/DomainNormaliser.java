@@ -97,6 +97,31 @@ public final class DomainNormaliser {
         return false;
     }
 
+    /**
+     * The root label without a marketing prefix or suffix ({@code getacme}, {@code acme-online} → {@code acme}),
+     * when what remains has three letters or more; else the label itself.
+     */
+    public static String withoutMarketingAffix(String root) {
+        for (String prefix : MARKETING_PREFIXES) {
+            if (root.startsWith(prefix) && root.length() - prefix.length() >= 3) {
+                String rest = strip(root.substring(prefix.length()));
+                if (rest.length() >= 3) {
+                    return rest;
+                }
+            }
+        }
+        int dash = root.lastIndexOf('-');
+        for (String suffix : MARKETING_SUFFIXES) {
+            if (root.endsWith(suffix) && root.length() - suffix.length() >= 3) {
+                String rest = strip(root.substring(0, root.length() - suffix.length()));
+                if (rest.length() >= 3) {
+                    return rest;
+                }
+            }
+        }
+        return dash >= 3 && root.length() - dash == 3 ? root.substring(0, dash) : root;
+    }
+
     private static String strip(String affix) {
         int from = affix.startsWith("-") ? 1 : 0;
         int to = affix.endsWith("-") ? affix.length() - 1 : affix.length();

@@ -8,8 +8,9 @@ import java.util.List;
  *
  * <p>Word by word: each word of one name is paired with its most similar word of the other: equal; an
  * abbreviation of a business word the vocabulary does not list ({@code manuf} / {@code mfg}); or Jaro–Winkler ≥
- * {@value #WORD_MATCH} for words of four letters or more (short words such as acronyms must be equal, "abx" and
- * "abc" are different companies). Two adjacent words that the other name writes as one ("Blue Fin" / "Bluefin")
+ * {@value #WORD_MATCH} or one edit apart for words of four letters or more, two edits for words of seven or more
+ * (short words such as acronyms must be equal, "abx" and "abc" are different companies); a name written as the
+ * {@link Initials initials} of the other scores {@value #INITIALS_MATCH}. Two adjacent words that the other name writes as one ("Blue Fin" / "Bluefin")
  * are joined first. Business words ({@code tech}, {@code sys}) weigh less than the company's own words, so
  * "Bluefin" and "Bluefin Systems" are close, and filler words ({@code group}, {@code international}) weigh least;
  * but when both names keep words the other lacks ("Bluefin Systems" /
@@ -23,9 +24,17 @@ final class NameSimilarity {
     static final double WORD_MATCH = 0.88;
     private static final double JOINED_MATCH = 0.93;
     private static final double ABBREVIATION_MATCH = 0.9;
-    private static final double INITIALS_MATCH = 0.8;
+    /** "LN" and "Lion Networks": a name written as its initials (IBM). Alone, not enough to merge. */
+    static final double INITIALS_MATCH = 0.8;
     /** A word one keystroke from another: Jaro–Winkler underrates short words ("rofk" / "rock" is 0.87). */
     private static final double ONE_EDIT_MATCH = 0.88;
+    /**
+     * Two slips in a long word ("rizenmerex" / "rieenmereex"): a second typo happens, and a long invented word
+     * two letters off is still that word far more often than another company's.
+     */
+    private static final double TWO_EDITS_MATCH = 0.85;
+    private static final int TWO_EDITS_MIN_LENGTH = 7;
+    private static final double TWO_EDITS_MIN_JARO_WINKLER = 0.7;
     private static final double DESCRIPTOR_WEIGHT = 0.4;
     private static final double FILLER_WEIGHT = 0.15;
     private static final double CONFLICTING_WORDS_FACTOR = 0.8;
@@ -44,23 +53,10 @@ final class NameSimilarity {
         }
         String[] a = CompanyNameNormaliser.words(normalisedA);
         String[] b = CompanyNameNormaliser.words(normalisedB);
-        if (initialsOf(a, b) || initialsOf(b, a)) {
+        if (Initials.stand(a, b) || Initials.stand(b, a)) {
             return INITIALS_MATCH;
         }
         return byWords(joinedAsInOther(a, b), joinedAsInOther(b, a));
-    }
-
-    /** "LN" and "Lion Networks": a name written as its initials (IBM). Alone, not enough to merge. */
-    static boolean initialsOf(String[] initials, String[] words) {
-        if (initials.length != 1 || words.length < 2 || initials[0].length() != words.length) {
-            return false;
-        }
-        for (int i = 0; i < words.length; i++) {
-            if (initials[0].charAt(i) != words[i].charAt(0)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** {@code [blue, fin, sys]} against {@code [bluefin, sys]} → {@code [bluefin, sys]}. */
@@ -152,7 +148,12 @@ final class NameSimilarity {
         if (jw >= WORD_MATCH) {
             return jw;
         }
-        return oneEditApart(a, b) ? ONE_EDIT_MATCH : 0;
+        if (oneEditApart(a, b)) {
+            return ONE_EDIT_MATCH;
+        }
+        // two edits in seven letters or more keep Jaro–Winkler above this: unrelated words need no edit distance
+        return jw >= TWO_EDITS_MIN_JARO_WINKLER && a.length() >= TWO_EDITS_MIN_LENGTH
+                && b.length() >= TWO_EDITS_MIN_LENGTH && EditDistance.atMostTwo(a, b) ? TWO_EDITS_MATCH : 0;
     }
 
     /** One substitution, insertion, deletion, or swap of neighbours. */

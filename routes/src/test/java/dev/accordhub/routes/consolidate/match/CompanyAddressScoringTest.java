@@ -82,4 +82,25 @@ class CompanyAddressScoringTest {
         assertThat(CompanyPairScorer.address(a, e)).isEqualTo(CompanyPairScorer.Address.OTHER);
         assertThat(CompanyPairScorer.address(a, none)).isEqualTo(CompanyPairScorer.Address.UNKNOWN);
     }
+
+    @Test
+    void aRareNameOfSeveralWordsInAnotherCityIsTheCompanysOtherSiteACommonOneStaysWithAsteward() {
+        InMemoryCandidateIndex index = new InMemoryCandidateIndex(policy);
+        CompanyMatcher indexed = new CompanyMatcher(index, policy);
+        index.add(Companies.in("helios", "h1").named("Pereira Logistics Inc").country("US")
+                .at("Portland", "97201").build());
+        CompanyCandidate secondSite = Companies.in("vantage", "v1").named("Pereira-Logistics Incorporated")
+                .country("US").at("Boston", "02108").build();
+
+        MatchResult rare = indexed.match(secondSite);
+
+        assertThat(rare.decision()).isEqualTo(MatchDecision.MERGE);
+        for (String id : new String[] {"h2", "h3", "h4"}) {
+            index.add(Companies.in("nimbus", id).named("Pereira Logistics LLC").country("US")
+                    .at("Denver", "80202").build());
+        }
+        assertThat(indexed.match(secondSite).decision()).isEqualTo(MatchDecision.REVIEW);
+        assertThat(matcher.compare(index.candidatesFor(secondSite).get(0), secondSite).decision())
+                .isEqualTo(MatchDecision.REVIEW);
+    }
 }

@@ -50,6 +50,27 @@ class CompanyMatcherTest {
     }
 
     @Test
+    void aVerifiedDomainDoesNotMergeTwoBusinessesOfOneBrandNorTwoRecordsOfOneProgram() {
+        CompanyCandidate parent = Companies.in("helios", "h1").named("Lake True Analytics Pvt Ltd")
+                .verifiedWeb("laketrue.com").country("IN").build();
+        CompanyCandidate division = Companies.in("nimbus", "n1").named("Lake True Design Pvt Ltd")
+                .verifiedWeb("laketrue.com").country("IN").build();
+        CompanyCandidate sameProgram = Companies.in("helios", "h2").named("Lake True Pvt Ltd")
+                .verifiedWeb("laketrue.com").country("IN").build();
+        CompanyCandidate otherProgram = Companies.in("vantage", "v1").named("Lake True Pvt Ltd")
+                .verifiedWeb("laketrue.com").country("IN").build();
+
+        PairScore divisions = matcher.compare(parent, division);
+        PairScore withinProgram = matcher.compare(parent, sameProgram);
+
+        assertThat(divisions.exactKey()).isFalse();
+        assertThat(divisions.decision()).isNotEqualTo(MatchDecision.MERGE);
+        assertThat(withinProgram.exactKey()).isFalse();
+        assertThat(withinProgram.decision()).isEqualTo(MatchDecision.REVIEW);
+        assertThat(matcher.compare(parent, otherProgram).exactKey()).isTrue();
+    }
+
+    @Test
     void conflictingTaxIdsVetoAnIdenticalNameAndDomain() {
         CompanyCandidate a = Companies.in("helios", "h1").named("Acme GmbH").web("acme.de").country("DE")
                 .taxId("DE111111111").build();
@@ -167,6 +188,38 @@ class CompanyMatcherTest {
         assertThat(result.decision()).isEqualTo(MatchDecision.REVIEW);
         assertThat(result.reasons()).contains("a common name on its own: wilson");
         assertThat(matcher.compare(probe, result.best()).decision()).isEqualTo(MatchDecision.MERGE);
+    }
+
+    @Test
+    void initialsMergeWhenTheirDomainSpellsTheFullNameOut() {
+        CompanyCandidate full = Companies.in("vantage", "v1").named("Summit-Clear Health Logistics")
+                .web("summitclearhealth.in").country("IN").build();
+        CompanyCandidate initialsSameRoot = Companies.in("helios", "h1").named("SCHL Pvt. Ltd.")
+                .web("summitclearhealth.net").country("IN").build();
+        CompanyCandidate initialsAlone = Companies.in("helios", "h2").named("SCHL Pvt. Ltd.").country("IN").build();
+
+        assertThat(matcher.compare(initialsSameRoot, full).decision()).isEqualTo(MatchDecision.MERGE);
+        assertThat(matcher.compare(initialsAlone, full).decision()).isEqualTo(MatchDecision.REVIEW);
+    }
+
+    @Test
+    void brandsOneSlipApartWithNothingElseInCommonGoToAStewardWithTheDomainTheyMerge() {
+        CompanyCandidate a = Companies.in("helios", "h1").named("Lynkelxa Logistics AB").country("SE").build();
+        CompanyCandidate b = Companies.in("vantage", "v1").named("Lyxkelxa Logistics").country("SE").build();
+        CompanyCandidate aOnDomain = Companies.in("helios", "h2").named("Lynkelxa Logistics AB")
+                .web("lynkelxa.se").country("SE").build();
+        CompanyCandidate bOnDomain = Companies.in("vantage", "v2").named("Lyxkelxa Logistics")
+                .web("lynkelxa.se").country("SE").build();
+
+        PairScore alone = matcher.compare(a, b);
+
+        assertThat(alone.decision()).isEqualTo(MatchDecision.REVIEW);
+        assertThat(alone.reasons()).contains("the brands differ by a slip and nothing else agrees");
+        assertThat(matcher.compare(aOnDomain, bOnDomain).decision()).isEqualTo(MatchDecision.MERGE);
+        assertThat(matcher.compare(
+                Companies.in("helios", "h3").named("Blue Fin Systems").country("US").build(),
+                Companies.in("vantage", "v3").named("Bluefin Systems").country("US").build()).decision())
+                .isEqualTo(MatchDecision.MERGE);
     }
 
     @Test

@@ -85,4 +85,26 @@ class CompanyNameNormaliserTest {
     void keepsWordsThatOnlyLookLikeVocabulary(String raw, String expected) {
         assertThat(CompanyNameNormaliser.normalise(raw)).isEqualTo(expected);
     }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Xalynbelio Associates Pte. Lt.  | xalynbelio assoc
+            Lighthouse Polar Pte Ldt        | lighthouse polar
+            Fox Gox GmHb                    | fox gox
+            Zorclaen Kabushiki Kasiha       | zorclaen
+            Vinzorion Groqup                | vinzorion grp
+            Acme Sytems                     | acme sys
+            """)
+    void readsASlipInALegalFormOrAShortBusinessWord(String raw, String expected) {
+        assertThat(CompanyNameNormaliser.normalise(raw)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Acme Lt          | acme lt
+            Acme Cor         | acme cor
+            """)
+    void aShortWordIsReadAsALegalFormOnlyAfterAnother(String raw, String expected) {
+        assertThat(CompanyNameNormaliser.normalise(raw)).isEqualTo(expected);
+    }
 }

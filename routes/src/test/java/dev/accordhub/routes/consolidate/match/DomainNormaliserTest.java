@@ -53,4 +53,17 @@ class DomainNormaliserTest {
         assertThat(DomainNormaliser.isMarketingVariant(a, b)).isEqualTo(variant);
         assertThat(DomainNormaliser.isMarketingVariant(b, a)).isEqualTo(variant);
     }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({
+        "getacme, acme",
+        "acme-online, acme",
+        "acmegroup, acme",
+        "myacme, acme",
+        "acme-de, acme",
+        "acme, acme",
+        "getit, getit"})
+    void aSecondDomainWithoutItsMarketingAffixIsTheName(String root, String base) {
+        assertThat(DomainNormaliser.withoutMarketingAffix(root)).isEqualTo(base);
+    }
 }

@@ -49,6 +49,12 @@ class NameSimilarityTest {
     }
 
     @Test
+    void twoSlipsInALongWordStillMatchButNotInAShortOne() {
+        assertThat(similarity("Rizenmerex Trading", "Rieenmereex Trading")).isGreaterThan(0.8);
+        assertThat(similarity("Kora Trading", "Kaxa Trading")).isLessThan(0.5);
+    }
+
+    @Test
     void theOrderOfTheCompanysOwnWordsCounts() {
         assertThat(similarity("Delta High", "High Delta")).isLessThan(similarity("Delta High", "Delta High Inc"));
     }
