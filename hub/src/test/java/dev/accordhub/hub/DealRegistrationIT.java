@@ -274,6 +274,19 @@ class DealRegistrationIT {
     }
 
     @Test
+    void hubSpotAnswering429ForAWhileTakesTheRegistrationOnceLater() {
+        String token = userOf(demoData.vantage().stream()
+                .filter(c -> !demoData.sharedDomains().contains(c.domain())).skip(1).findFirst().orElseThrow());
+        hubspot.failNextWrites(3, 429);
+        String id = register(token, form("Busy " + UUID.randomUUID(), null), null).body().path("id").asText();
+
+        await().atMost(VISIBLE).until(() -> hubspotDeal(id) != null);
+        assertThat(hubspot.objects("deals", false).stream()
+                .filter(d -> id.equals(d.properties().get("accord_registration_id")))).hasSize(1);
+        assertThat(letterFor(id)).isNull();
+    }
+
+    @Test
     void undecidedPastItsSlaARegistrationIsOverdueAndAlerted() {
         String token = platinumPartnerToken();
         String id = register(token, form("Overdue " + UUID.randomUUID(), null), null).body().path("id").asText();
@@ -284,6 +297,11 @@ class DealRegistrationIT {
             assertThat(a.path("type").asText()).isEqualTo("dev.accordhub.alert.review_overdue");
             assertThat(a.path("subject").asText()).isEqualTo(id);
         });
+        assertThat(HubTestSupport.get(api + "/ops/registrations?overdue=true", operator).body().path("items"))
+                .extracting(d -> d.path("id").asText()).contains(id);
+        assertThat(HubTestSupport.get(api + "/ops/registrations?overdue=false", operator).body().path("items"))
+                .extracting(d -> d.path("id").asText()).doesNotContain(id);
+        assertThat(HubTestSupport.get(api + "/ops/registrations", token).status()).isEqualTo(403);
     }
 
     @Test

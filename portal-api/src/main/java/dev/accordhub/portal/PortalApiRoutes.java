@@ -94,6 +94,9 @@ public class PortalApiRoutes extends RouteBuilder {
                     .to("direct:ops-unmerge")
                 .get("/partners/{id}/xref").description("A partner's sources and identity history")
                     .to("direct:ops-xref")
+                .get("/registrations").description("Deal registrations by status (?status=SUBMITTED|APPROVED|"
+                        + "REJECTED, default SUBMITTED) and ?overdue=true|false, oldest review deadline first")
+                    .to("direct:ops-registrations")
                 .get("/dead-letters").description("Dead letters with payload and reason (?status=OPEN|RETRIED|DISCARDED)")
                     .to("direct:ops-dead-letters")
                 .post("/dead-letters/{id}/retry").description("Send a dead letter through again")
@@ -108,6 +111,8 @@ public class PortalApiRoutes extends RouteBuilder {
         from("direct:ops-dead-letter-discard").routeId("ops-dead-letter-discard").process(this::operator)
                 .bean(deadLetters, "discard(${header.id})").process(PortalApiRoutes::write);
 
+        from("direct:ops-registrations").routeId("ops-registrations").process(this::operator)
+                .bean(queries, "registrations(${header.status}, ${header.overdue})").process(PortalApiRoutes::write);
         from("direct:ops-stewardship").routeId("ops-stewardship").process(this::operator)
                 .bean(identity, "tasks(${header.status})").process(PortalApiRoutes::write);
         from("direct:ops-stewardship-accept").routeId("ops-stewardship-accept").process(this::operator)

@@ -102,6 +102,34 @@ public class PortalQueries {
         return ok(pageOf(items, ids, page));
     }
 
+    /**
+     * Registrations for the channel team and operators, oldest deadline first: by status (default SUBMITTED) and,
+     * with {@code overdue=true}, only those past their review deadline.
+     */
+    public ApiResult registrations(String status, String overdue) throws JsonProcessingException {
+        var wanted = Problems.status(status, dev.accordhub.model.RegistrationStatus.class,
+                dev.accordhub.model.RegistrationStatus.SUBMITTED);
+        if (wanted == null) {
+            return Problems.badRequest("status must be one of SUBMITTED, APPROVED, REJECTED");
+        }
+        if (overdue != null && !overdue.equals("true") && !overdue.equals("false")) {
+            return Problems.badRequest("overdue must be true or false");
+        }
+        Predicate<String, HazelcastJsonValue> query = Predicates.equal("registration.status", wanted.name());
+        if (overdue != null) {
+            query = Predicates.and(query, Predicates.equal("registration.overdue", Boolean.parseBoolean(overdue)));
+        }
+        List<ObjectNode> views = new ArrayList<>();
+        for (HazelcastJsonValue value : deals.values(query)) {
+            views.add(dealView(value));
+        }
+        views.sort(java.util.Comparator.comparing((ObjectNode d) -> d.path("registration").path("reviewDueAt")
+                .asText()).thenComparing(d -> d.path("id").asText()));
+        ObjectNode body = json.createObjectNode();
+        body.putArray("items").addAll(views);
+        return ApiResult.ok(json.writeValueAsString(body));
+    }
+
     /** Where each golden field's value came from: source, source version and the rule that chose it. */
     public ApiResult partnerLineage(Caller caller, String id) throws JsonProcessingException {
         if (!caller.sees(id)) {

@@ -144,7 +144,7 @@ public class EngineConfiguration {
         return new ConsolidationService(new Consolidator(store, stewardship, partnerMatching, survivorship, clock,
                 properties.removeDeletedSources()), new IdentityCommandHandler(
                 new PartnerMerges(store, survivorship), stewardship, clock),
-                new RegistrationHandler(store, registration, clock), json);
+                new RegistrationHandler(store, registration, clock), store, json);
     }
 
     @Bean

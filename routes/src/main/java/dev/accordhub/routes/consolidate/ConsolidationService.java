@@ -35,10 +35,12 @@ public class ConsolidationService {
     private final Consolidator consolidator;
     private final IdentityCommandHandler identity;
     private final RegistrationHandler registrations;
+    private final GoldenStore store;
     private final ObjectMapper json;
 
     public ConsolidationService(Consolidator consolidator, IdentityCommandHandler identity,
-            RegistrationHandler registrations, ObjectMapper json) {
+            RegistrationHandler registrations, GoldenStore store, ObjectMapper json) {
+        this.store = store;
         this.consolidator = consolidator;
         this.identity = identity;
         this.registrations = registrations;
@@ -84,7 +86,12 @@ public class ConsolidationService {
     private List<OutboundRecord> outbound(RegistrationOutcome outcome) throws JsonProcessingException {
         List<OutboundRecord> out = new ArrayList<>();
         for (Deal deal : outcome.changed()) {
-            out.add(goldenEvent(new GoldenChange(EntityType.DEAL, deal.id(), deal)));
+            OutboundRecord event = goldenEvent(new GoldenChange(EntityType.DEAL, deal.id(), deal));
+            // A replayed command reaches the same golden state: published once. (Its CRM write is sent again;
+            // the upsert on the registration id makes that harmless, and it may be the part that was missing.)
+            if (store.markPublished(EntityType.DEAL, deal.id(), eventIdOf(event))) {
+                out.add(event);
+            }
         }
         for (Alert alert : outcome.alerts()) {
             ChangeEvent<Alert> event = new ChangeEvent<>(ChangeEvent.SPEC_VERSION, alert.id(), "/accord/registrations",
@@ -97,6 +104,10 @@ public class ConsolidationService {
                     json.writeValueAsString(deal)));
         }
         return out;
+    }
+
+    private String eventIdOf(OutboundRecord event) throws JsonProcessingException {
+        return json.readTree(event.value()).path("id").asText();
     }
 
     private OutboundRecord goldenEvent(GoldenChange c) throws JsonProcessingException {

@@ -75,6 +75,7 @@ public class GoldenModelLoader {
         }
         JsonNode data = data(value);
         store.putRaw(entity, id, data.toString());
+        store.markPublished(entity, id, eventId(value));
         for (JsonNode ref : data.path("sources")) {
             store.link(ref.path("program").asText() + ":" + entity.code() + ":" + ref.path("externalId").asText(),
                     id);
@@ -125,6 +126,14 @@ public class GoldenModelLoader {
     private static void addIfPresent(List<String> keys, String prefix, JsonNode value) {
         if (!value.isMissingNode() && !value.isNull()) {
             keys.add(prefix + value.asText());
+        }
+    }
+
+    private String eventId(String event) {
+        try {
+            return json.readTree(event).path("id").asText();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable golden event: " + e.getOriginalMessage(), e);
         }
     }
 

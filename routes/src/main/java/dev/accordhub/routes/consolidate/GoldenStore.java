@@ -25,6 +25,8 @@ public class GoldenStore {
     public static final String XREF = "xref";
     public static final String MATCH_KEYS = "match-keys";
     public static final String SOURCE_RECORDS = "source-records";
+    /** The id of the last golden event published per record ({@code <entity>:<golden id>}). */
+    public static final String PUBLISHED = "golden-published";
 
     private final IMap<String, HazelcastJsonValue> partners;
     private final IMap<String, HazelcastJsonValue> users;
@@ -32,6 +34,7 @@ public class GoldenStore {
     private final IMap<String, String> xref;
     private final IMap<String, String> matchKeys;
     private final IMap<String, HazelcastJsonValue> sourceRecords;
+    private final IMap<String, String> published;
     private final ObjectMapper json;
 
     public GoldenStore(HazelcastInstance hazelcast, ObjectMapper json) {
@@ -41,6 +44,7 @@ public class GoldenStore {
         this.xref = hazelcast.getMap(XREF);
         this.matchKeys = hazelcast.getMap(MATCH_KEYS);
         this.sourceRecords = hazelcast.getMap(SOURCE_RECORDS);
+        this.published = hazelcast.getMap(PUBLISHED);
         this.json = json;
     }
 
@@ -74,6 +78,14 @@ public class GoldenStore {
 
     public void removeSourceRecord(String sourceKey) {
         sourceRecords.delete(sourceKey);
+    }
+
+    /**
+     * Records that this golden event (its id names the content) is the record's latest; false if it already was,
+     * so a replayed command does not publish the same golden state twice.
+     */
+    public boolean markPublished(EntityType entity, String goldenId, String eventId) {
+        return !eventId.equals(published.put(entity.code() + ":" + goldenId, eventId));
     }
 
     public String goldenIdOf(String sourceKey) {

@@ -51,6 +51,7 @@ class RegistrationHandlerTest {
         store.link("helios:partner:A1", "partner-a");
         store.link("vantage:partner:B1", "partner-b");
         store.link("helios:partner:C1", "partner-b"); // partner b is in both programs
+        store.link("helios:partner:D1", "partner-d");
     }
 
     @Test
@@ -85,6 +86,18 @@ class RegistrationHandlerTest {
                 .containsExactly("reg-2");
         assertThat(store.get(EntityType.DEAL, "reg-2", Deal.class).registration().status())
                 .as("manual review leaves the decision to the channel team").isEqualTo(RegistrationStatus.SUBMITTED);
+    }
+
+    @Test
+    void twoPartnersOfOneProgramRegisteringOneCustomerConflictToo() {
+        RegistrationHandler handler = handler("manual-review");
+        handler.apply(DealCommand.submit(registration("reg-1", "helios:partner:A1", "tailspin.example", "Tailspin",
+                NOW), NOW));
+
+        RegistrationOutcome outcome = handler.apply(DealCommand.submit(registration("reg-2", "helios:partner:D1",
+                "tailspin.example", "Tailspin Toys", NOW), NOW)).orElseThrow();
+
+        assertThat(outcome.alerts()).extracting(Alert::related).containsExactly(List.of("reg-1"));
     }
 
     @Test
