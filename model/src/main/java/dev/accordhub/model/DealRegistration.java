@@ -13,6 +13,8 @@ import java.util.List;
  *
  * @param id            the registration id, equal to the golden deal id
  * @param program       the program whose CRM owns the deal
+ * @param customerNameKey the end customer's normalised name and country ({@code name|CC}), to find other
+ *                      registrations of the same customer without a domain
  * @param writtenHash   hash of the fields the hub last wrote to the CRM; null before the first write
  */
 public record DealRegistration(
@@ -23,6 +25,7 @@ public record DealRegistration(
         String submittedBy,
         String customerDomain,
         String customerCountry,
+        String customerNameKey,
         String customerContactName,
         String customerContactEmail,
         String notes,
@@ -40,7 +43,7 @@ public record DealRegistration(
     /** What a CRM reports about a registration: the hub's id and the channel team's decision. */
     public static DealRegistration reported(String id, RegistrationStatus status, String decisionReason) {
         return new DealRegistration(id, null, status, decisionReason, null, null, null, null, null, null, null, null,
-                null, List.of(), false, null);
+                null, null, List.of(), false, null);
     }
 
     /** Not rejected: it still counts as this partner's claim on the customer. */
@@ -49,26 +52,25 @@ public record DealRegistration(
     }
 
     public DealRegistration decided(RegistrationStatus newStatus, String reason) {
-        return new DealRegistration(id, program, newStatus, reason, submittedBy, customerDomain, customerCountry,
-                customerContactName, customerContactEmail, notes, submittedAt, reviewDueAt, idempotencyKey,
-                conflictsWith, overdue, writtenHash);
+        return copy(newStatus, reason, conflictsWith, overdue, writtenHash);
     }
 
     public DealRegistration withConflicts(List<String> others) {
-        return new DealRegistration(id, program, status, decisionReason, submittedBy, customerDomain,
-                customerCountry, customerContactName, customerContactEmail, notes, submittedAt, reviewDueAt,
-                idempotencyKey, others, overdue, writtenHash);
+        return copy(status, decisionReason, others, overdue, writtenHash);
     }
 
     public DealRegistration markedOverdue() {
-        return new DealRegistration(id, program, status, decisionReason, submittedBy, customerDomain,
-                customerCountry, customerContactName, customerContactEmail, notes, submittedAt, reviewDueAt,
-                idempotencyKey, conflictsWith, true, writtenHash);
+        return copy(status, decisionReason, conflictsWith, true, writtenHash);
     }
 
     public DealRegistration written(String hash) {
-        return new DealRegistration(id, program, status, decisionReason, submittedBy, customerDomain,
-                customerCountry, customerContactName, customerContactEmail, notes, submittedAt, reviewDueAt,
-                idempotencyKey, conflictsWith, overdue, hash);
+        return copy(status, decisionReason, conflictsWith, overdue, hash);
+    }
+
+    private DealRegistration copy(RegistrationStatus newStatus, String reason, List<String> conflicts,
+            boolean isOverdue, String hash) {
+        return new DealRegistration(id, program, newStatus, reason, submittedBy, customerDomain, customerCountry,
+                customerNameKey, customerContactName, customerContactEmail, notes, submittedAt, reviewDueAt,
+                idempotencyKey, conflicts, isOverdue, hash);
     }
 }

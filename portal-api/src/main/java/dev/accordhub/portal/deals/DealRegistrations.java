@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicate;
 import com.hazelcast.query.Predicates;
 import dev.accordhub.model.Deal;
 import dev.accordhub.model.DealRegistration;
@@ -138,7 +139,8 @@ public class DealRegistrations {
         String id = "reg-" + UUID.randomUUID();
         String tier = partnerTier(caller.partnerId());
         DealRegistration registration = new DealRegistration(id, program, RegistrationStatus.SUBMITTED, null,
-                caller.email(), form.customerDomain(), form.customerCountry(), form.contactName(),
+                caller.email(), form.customerDomain(), form.customerCountry(),
+                ChannelConflictDetector.nameKey(form.customerName(), form.customerCountry()), form.contactName(),
                 form.contactEmail(), form.notes(), now, now.plus(properties.reviewSla(tier)),
                 idempotencyKey == null ? null : idempotencyKey + "#" + requestHash, List.of(), false, null);
         return new Deal(id, form.opportunityName(), caller.partnerKey(), form.customerName(), form.amount(),
@@ -156,8 +158,9 @@ public class DealRegistrations {
             hash = claimed.substring(claimed.indexOf('\n') + 1);
         } else {
             // After a restart the keys are found on the registrations themselves (rebuilt from Kafka).
-            Deal earlier = ownRegistrations(caller).stream().filter(d -> d.registration().idempotencyKey() != null
-                    && d.registration().idempotencyKey().startsWith(key + "#")).findFirst().orElse(null);
+            Deal earlier = ownRegistrations(caller, Predicates.like("registration.idempotencyKey",
+                    key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "#%")).stream()
+                    .filter(d -> d.registration().idempotencyKey().startsWith(key + "#")).findFirst().orElse(null);
             if (earlier == null) {
                 return null;
             }
@@ -171,30 +174,23 @@ public class DealRegistrations {
         return accepted(dealId, store.map(EntityType.DEAL).get(dealId));
     }
 
+    /** The same partner's open registration of the same customer (domain, or name + country) and opportunity. */
     private Deal openDuplicate(Caller caller, DealRegistrationForm form) {
-        Deal candidate = new Deal(null, form.opportunityName(), caller.partnerKey(), form.customerName(),
-                form.amount(), DealStage.PROSPECTING, form.closeDate(), null, List.of(),
-                DealRegistration.reported(null, RegistrationStatus.SUBMITTED, null));
+        String nameKey = ChannelConflictDetector.nameKey(form.customerName(), form.customerCountry());
+        Predicate<String, HazelcastJsonValue> customer = form.customerDomain() == null
+                ? Predicates.equal("registration.customerNameKey", nameKey)
+                : Predicates.or(Predicates.equal("registration.customerDomain", form.customerDomain()),
+                        Predicates.equal("registration.customerNameKey", nameKey));
         String opportunity = normalised(form.opportunityName());
-        return ownRegistrations(caller).stream()
+        return ownRegistrations(caller, customer).stream()
                 .filter(d -> d.registration().stillOpen() && (d.stage() == null || !d.stage().isClosed()))
                 .filter(d -> opportunity.equals(normalised(d.name())))
-                .filter(d -> sameCustomer(d, form, candidate))
                 .findFirst().orElse(null);
     }
 
-    private static boolean sameCustomer(Deal existing, DealRegistrationForm form, Deal candidate) {
-        if (form.customerDomain() != null && form.customerDomain().equals(existing.registration().customerDomain())) {
-            return true;
-        }
-        String name = ChannelConflictDetector.nameKey(candidate);
-        return name != null && name.equals(ChannelConflictDetector.nameKey(existing))
-                && Objects.equals(form.customerCountry(), existing.registration().customerCountry());
-    }
-
-    private List<Deal> ownRegistrations(Caller caller) {
-        return store.map(EntityType.DEAL).values(Predicates.equal("partnerKey", caller.partnerKey())).stream()
-                .map(v -> store.read(v, Deal.class)).filter(d -> d.registration() != null).toList();
+    private List<Deal> ownRegistrations(Caller caller, Predicate<String, HazelcastJsonValue> which) {
+        return store.map(EntityType.DEAL).values(Predicates.and(Predicates.equal("partnerKey", caller.partnerKey()),
+                which)).stream().map(v -> store.read(v, Deal.class)).filter(d -> d.registration() != null).toList();
     }
 
     private String partnerTier(String partnerId) {

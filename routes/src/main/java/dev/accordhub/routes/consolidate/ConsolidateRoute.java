@@ -35,18 +35,18 @@ public class ConsolidateRoute extends RouteBuilder {
                 .bean(service, "apply(${header." + KafkaConstants.TOPIC + "}, ${body})").id("consolidate-change")
                 .split(body())
                     .setHeader(KafkaConstants.KEY, simple("${body.key}"))
-                    .setHeader("accordTopic", simple("${body.topic}"))
+                    .setProperty("accordTopic", simple("${body.topic}"))
                     .setBody(simple("${body.value}"))
                     .removeHeader(KafkaConstants.TOPIC)
                     .choice()
-                        .when(header("accordTopic").startsWith("jms:"))
+                        .when(exchangeProperty("accordTopic").startsWith("jms:"))
                             // A write into a CRM: persistent, in order per deal (message group = deal id).
                             .setHeader("JMSXGroupID", header(KafkaConstants.KEY))
                             .removeHeaders("kafka.*")
-                            .toD("${header.accordTopic}").id("publish-crm-write")
+                            .toD("${exchangeProperty.accordTopic}").id("publish-crm-write")
                             .removeHeader("JMSXGroupID")
                         .otherwise()
-                            .toD("kafka:${header.accordTopic}").id("publish-golden")
+                            .toD("kafka:${exchangeProperty.accordTopic}").id("publish-golden")
                     .end()
                 .end();
     }

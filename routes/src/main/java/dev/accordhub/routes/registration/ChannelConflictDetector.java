@@ -46,8 +46,7 @@ public final class ChannelConflictDetector {
             return true;
         }
         String nameA = nameKey(a);
-        return nameA != null && nameA.equals(nameKey(b))
-                && Objects.equals(country(a), country(b));
+        return nameA != null && nameA.equals(nameKey(b));
     }
 
     public static String domain(Deal deal) {
@@ -56,12 +55,16 @@ public final class ChannelConflictDetector {
     }
 
     public static String nameKey(Deal deal) {
-        String name = deal.customerName();
-        if (name == null || name.isBlank()) {
+        return nameKey(deal.customerName(), country(deal));
+    }
+
+    /** The normalised company name and the country, {@code name|CC}; null without a usable name. */
+    public static String nameKey(String customerName, String country) {
+        if (customerName == null || customerName.isBlank()) {
             return null;
         }
-        String key = CompanyNameNormaliser.normalise(name);
-        return key == null || key.isBlank() ? null : key;
+        String key = CompanyNameNormaliser.normalise(customerName);
+        return key == null || key.isBlank() ? null : key + "|" + (country == null ? "" : country);
     }
 
     private static String country(Deal deal) {

@@ -22,6 +22,13 @@ import org.apache.camel.component.kafka.KafkaConstants;
  */
 public class DealRegistrationRoutes extends RouteBuilder {
 
+    /**
+     * Local JMS transactions (acknowledged only when the route is done), and consumers kept open between messages:
+     * with the transaction manager Camel creates, Spring would otherwise open a new consumer for every message,
+     * and a message group bound to a closed consumer waits for the broker to rebind it.
+     */
+    private static final String CONSUMER = "transacted=true&cacheLevelName=CACHE_CONSUMER&concurrentConsumers=";
+
     private final List<String> programs;
     private final OutboundDealWriter writer;
     private final RegistrationSla sla;
@@ -37,14 +44,16 @@ public class DealRegistrationRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("jms:queue:" + Topics.DEAL_COMMAND_QUEUE + "?transacted=true").routeId("deal-commands")
+        // Several consumers: commands of different deals need no order between them, and one deal's commands
+        // stay in order through its message group.
+        from("jms:queue:" + Topics.DEAL_COMMAND_QUEUE + "?" + CONSUMER + properties.writeConsumers())
+                .routeId("deal-commands")
                 .setHeader(KafkaConstants.KEY, header("JMSXGroupID"))
                 .removeHeaders("JMS*")
                 .to("kafka:" + Topics.DEAL_COMMANDS).id("log-deal-command");
 
         for (String program : programs) {
-            from("jms:queue:" + Topics.outboundQueue(program) + "?transacted=true&concurrentConsumers="
-                    + properties.writeConsumers())
+            from("jms:queue:" + Topics.outboundQueue(program) + "?" + CONSUMER + properties.writeConsumers())
                     .routeId("outbound-" + program)
                     .errorHandler(deadLetterChannel(DeadLetterRoute.ENDPOINT).useOriginalMessage()
                             .maximumRedeliveries(properties.writeAttempts() - 1)

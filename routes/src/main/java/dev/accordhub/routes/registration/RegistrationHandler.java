@@ -168,13 +168,13 @@ public class RegistrationHandler {
 
     private List<Deal> candidates(Deal registration) {
         String domain = ChannelConflictDetector.domain(registration);
-        String country = registration.registration().customerCountry();
+        String name = ChannelConflictDetector.nameKey(registration);
         List<Predicate<String, HazelcastJsonValue>> either = new ArrayList<>();
         if (domain != null) {
             either.add(Predicates.equal("registration.customerDomain", domain));
         }
-        if (country != null) {
-            either.add(Predicates.equal("registration.customerCountry", country));
+        if (name != null) {
+            either.add(Predicates.equal("registration.customerNameKey", name));
         }
         if (either.isEmpty()) {
             return List.of();

@@ -29,7 +29,7 @@ public record RegistrationProperties(
         @DefaultValue("8") int writeAttempts,
         @DefaultValue("500ms") Duration writeBackoff,
         @DefaultValue("30s") Duration writeMaxBackoff,
-        @DefaultValue("2") int writeConsumers) {
+        @DefaultValue("4") int writeConsumers) {
 
     public enum ConflictPolicy { MANUAL_REVIEW, FIRST_COME_WINS }
 

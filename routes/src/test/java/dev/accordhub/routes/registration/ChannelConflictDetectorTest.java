@@ -25,7 +25,7 @@ class ChannelConflictDetectorTest {
         Deal b = RegistrationHandlerTest.registration("b", "vantage:partner:2", null, "CONTOSO", NOW);
         Deal elsewhere = new Deal(b.id(), b.name(), b.partnerKey(), b.customerName(), b.amount(), b.stage(),
                 b.closeDate(), b.updatedAt(), b.sources(), new dev.accordhub.model.DealRegistration(b.id(), "vantage",
-                b.registration().status(), null, null, null, "FR", null, null, null, NOW, NOW, null,
+                b.registration().status(), null, null, null, "FR", null, null, null, null, NOW, NOW, null,
                 java.util.List.of(), false, null));
 
         assertThat(ChannelConflictDetector.sameCustomer(a, b)).isTrue();

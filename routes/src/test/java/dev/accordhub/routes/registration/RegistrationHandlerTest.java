@@ -193,7 +193,9 @@ class RegistrationHandlerTest {
 
     static Deal registration(String id, String partnerKey, String domain, String customer, Instant submittedAt) {
         DealRegistration registration = new DealRegistration(id, partnerKey.substring(0, partnerKey.indexOf(':')),
-                RegistrationStatus.SUBMITTED, null, "ana@partner.example", domain, "DE", "Ana", "ana@c.example",
+                RegistrationStatus.SUBMITTED, null, "ana@partner.example", domain == null ? null
+                        : dev.accordhub.routes.consolidate.match.DomainNormaliser.normalise(domain), "DE",
+                ChannelConflictDetector.nameKey(customer, "DE"), "Ana", "ana@c.example",
                 null, submittedAt, submittedAt.plus(Duration.ofHours(48)), null, List.of(), false, null);
         return new Deal(id, "Opportunity " + id, partnerKey, customer, Money.of("1000", "EUR"),
                 DealStage.PROSPECTING, LocalDate.of(2027, 3, 1), submittedAt,
