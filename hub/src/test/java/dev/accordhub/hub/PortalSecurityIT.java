@@ -196,6 +196,34 @@ class PortalSecurityIT {
     }
 
     @Test
+    void meSaysWhoTheCallerIsAndWhichModulesTheirTypeTierAndRolesGive() {
+        String token = HubTestSupport.token(oidc.issuer(), "helios-partner");
+        JsonNode me = HubTestSupport.get(api + "/me", token).body();
+
+        assertThat(me.path("partnerId").asText()).isEqualTo(partnerOf(demoData.helios().get(0)));
+        assertThat(me.path("partner").path("roles")).extracting(JsonNode::asText).containsExactly("partner-sales");
+        assertThat(me.path("modules")).extracting(JsonNode::asText).contains("deals", "deal-registration");
+
+        for (JsonNode partner : HubTestSupport.allPartners(base, operator)) {
+            var company = demoData.helios().stream().filter(c -> c.domain().equals(partner.path("domain").asText())
+                    && !demoData.sharedDomains().contains(c.domain())).findFirst();
+            if (company.isEmpty()) {
+                continue;
+            }
+            String user = oidc.sign(claims(company.get().contacts().get(0).email()));
+            await().atMost(WAIT).until(() -> HubTestSupport.get(api + "/me", user).status() == 200);
+            JsonNode theirs = HubTestSupport.get(api + "/me", user).body();
+            List<String> modules = new java.util.ArrayList<>();
+            theirs.path("modules").forEach(m -> modules.add(m.asText()));
+            String type = partner.path("type").asText();
+            String tier = partner.path("tier").asText();
+            assertThat(modules.contains("margin-tools")).as(type).isEqualTo(!"REFERRAL".equals(type));
+            assertThat(modules).doesNotContain("co-marketing-assets"); // needs the marketing role
+            assertThat(theirs.path("partner").path("tier").asText()).isEqualTo(tier);
+        }
+    }
+
+    @Test
     void aSignedTokenOfSomeoneTheHubDoesNotKnowGetsNoData() {
         Answer stranger = HubTestSupport.get(api + "/partners", oidc.sign(claims("stranger@nowhere.example")));
 

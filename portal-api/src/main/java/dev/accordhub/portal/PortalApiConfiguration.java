@@ -10,6 +10,8 @@ import dev.accordhub.routes.consolidate.identity.StewardshipStore;
 import java.time.Clock;
 import org.apache.camel.CamelContext;
 import dev.accordhub.model.program.ProgramDefinition;
+import dev.accordhub.portal.access.PermissionProperties;
+import dev.accordhub.portal.access.PortalModules;
 import dev.accordhub.portal.deals.DealRegistrations;
 import dev.accordhub.portal.security.CallerResolver;
 import dev.accordhub.routes.consolidate.GoldenStore;
@@ -22,7 +24,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PortalSecurityProperties.class)
+@EnableConfigurationProperties({PortalSecurityProperties.class, PermissionProperties.class})
 public class PortalApiConfiguration {
 
     @Bean
@@ -43,17 +45,23 @@ public class PortalApiConfiguration {
     }
 
     @Bean
-    CallerResolver callerResolver(PortalSecurityProperties security, HazelcastInstance hazelcast, ObjectMapper json) {
+    CallerResolver callerResolver(PortalSecurityProperties security, PermissionProperties permissions,
+            HazelcastInstance hazelcast, ObjectMapper json) {
         JwtValidator validator = new JwtValidator(security.issuerUri(), security.audience(), json, Clock.systemUTC());
-        return new CallerResolver(validator, security.operatorScope(), hazelcast, json);
+        return new CallerResolver(validator, security.operatorScope(), permissions.defaultRoles(), hazelcast, json);
+    }
+
+    @Bean
+    PortalModules portalModules(PermissionProperties permissions) {
+        return new PortalModules(permissions);
     }
 
     @Bean
     PortalApiRoutes portalApiRoutes(PortalQueries portalQueries, IdentityOperations identityOperations,
             DeadLetterOperations deadLetterOperations, DealRegistrations dealRegistrations,
-            CallerResolver callerResolver, PortalSecurityProperties security) {
+            CallerResolver callerResolver, PortalModules portalModules, PortalSecurityProperties security) {
         return new PortalApiRoutes(portalQueries, identityOperations, deadLetterOperations, dealRegistrations,
-                callerResolver, security.operatorScope());
+                callerResolver, portalModules, security.operatorScope());
     }
 
     @Bean

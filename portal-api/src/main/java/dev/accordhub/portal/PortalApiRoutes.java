@@ -2,6 +2,7 @@ package dev.accordhub.portal;
 
 import dev.accordhub.portal.common.ApiResult;
 import dev.accordhub.portal.common.Problems;
+import dev.accordhub.portal.access.PortalModules;
 import dev.accordhub.portal.deals.DealRegistrations;
 import dev.accordhub.portal.ops.DeadLetterOperations;
 import dev.accordhub.portal.ops.IdentityOperations;
@@ -27,11 +28,13 @@ public class PortalApiRoutes extends RouteBuilder {
     private final DeadLetterOperations deadLetters;
     private final CallerResolver callers;
     private final DealRegistrations registrations;
+    private final PortalModules modules;
     private final String operatorScope;
 
     public PortalApiRoutes(PortalQueries queries, IdentityOperations identity, DeadLetterOperations deadLetters,
-            DealRegistrations registrations, CallerResolver callers, String operatorScope) {
+            DealRegistrations registrations, CallerResolver callers, PortalModules modules, String operatorScope) {
         this.registrations = registrations;
+        this.modules = modules;
         this.callers = callers;
         this.operatorScope = operatorScope;
         this.queries = queries;
@@ -65,6 +68,8 @@ public class PortalApiRoutes extends RouteBuilder {
                         "The request could not be served; the error is logged").writeTo(e));
 
         rest("/api/v1").produces("application/json")
+                .get("/me").description("The caller: their company, roles and the portal modules they have")
+                    .to("direct:portal-me")
                 .get("/partners").description("Consolidated partner companies, in id order, cursor-paged")
                     .param().name("limit").type(org.apache.camel.model.rest.RestParamType.query).endParam()
                     .param().name("cursor").type(org.apache.camel.model.rest.RestParamType.query).endParam()
@@ -131,17 +136,23 @@ public class PortalApiRoutes extends RouteBuilder {
         from("direct:portal-partner").routeId("portal-partner").process(this::caller)
                 .bean(queries, "partner(${exchangeProperty.caller}, ${header.id})").process(PortalApiRoutes::write);
         from("direct:portal-partner-deals").routeId("portal-partner-deals").process(this::caller)
+                .process(e -> modules.require(e.getProperty(CALLER, Caller.class), PortalModules.DEALS))
                 .bean(queries, "partnerDeals(${exchangeProperty.caller}, ${header.id}, ${header.limit}, ${header.cursor})")
                 .process(PortalApiRoutes::write);
         from("direct:portal-partner-lineage").routeId("portal-partner-lineage").process(this::caller)
                 .bean(queries, "partnerLineage(${exchangeProperty.caller}, ${header.id})").process(PortalApiRoutes::write);
+        from("direct:portal-me").routeId("portal-me").process(this::caller)
+                .process(e -> e.getMessage().setBody(me(e.getProperty(CALLER, Caller.class))))
+                .process(PortalApiRoutes::write);
         from("direct:portal-register-deal").routeId("portal-register-deal").process(this::caller)
+                .process(e -> modules.require(e.getProperty(CALLER, Caller.class), PortalModules.DEAL_REGISTRATION))
                 .convertBodyTo(String.class)
                 .process(e -> e.getMessage().setBody(registrations.submit(e.getProperty(CALLER, Caller.class),
                         e.getMessage().getHeader("Idempotency-Key", String.class),
                         e.getMessage().getBody(String.class))))
                 .process(PortalApiRoutes::write);
         from("direct:portal-deal").routeId("portal-deal").process(this::caller)
+                .process(e -> modules.require(e.getProperty(CALLER, Caller.class), PortalModules.DEALS))
                 .bean(queries, "deal(${exchangeProperty.caller}, ${header.id})").process(PortalApiRoutes::write);
     }
 
@@ -155,6 +166,21 @@ public class PortalApiRoutes extends RouteBuilder {
         if (!exchange.getProperty(CALLER, Caller.class).isOperator()) {
             throw new AccessDeniedException("The ops endpoints need a token with the operator scope '"
                     + operatorScope + "'");
+        }
+    }
+
+    private ApiResult me(Caller caller) {
+        var body = new java.util.LinkedHashMap<String, Object>();
+        body.put("subject", caller.subject());
+        body.put("email", caller.email());
+        body.put("kind", caller.kind().name());
+        body.put("partnerId", caller.partnerId());
+        body.put("partner", caller.profile());
+        body.put("modules", modules.of(caller));
+        try {
+            return ApiResult.ok(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,22 +1,35 @@
 package dev.accordhub.portal.security;
 
+import java.util.List;
+
 /**
  * Who is calling the portal API, derived from a validated token and the golden model, never from the request.
  * A partner user sees one partner company, their own; an operator (the operator scope in the token) sees every
- * partner and the ops endpoints.
+ * partner and the ops endpoints. {@code profile} is what the permission matrix looks at.
  */
-public record Caller(String subject, String email, Kind kind, String userId, String partnerId, String partnerKey) {
+public record Caller(String subject, String email, Kind kind, String userId, String partnerId, String partnerKey,
+        Profile profile) {
 
     public enum Kind { PARTNER_USER, OPERATOR }
 
+    /** The caller's company as the golden model has it, and the caller's roles. */
+    public record Profile(String partnerName, String type, String tier, String territory, String vertical,
+            List<String> roles) {
+
+        public Profile {
+            roles = roles == null ? List.of() : List.copyOf(roles);
+        }
+    }
+
     public static Caller operator(String subject, String email) {
-        return new Caller(subject, email, Kind.OPERATOR, null, null, null);
+        return new Caller(subject, email, Kind.OPERATOR, null, null, null,
+                new Profile(null, null, null, null, null, List.of("operator")));
     }
 
     /** @param partnerKey the source key of the user's company in the user's own program, which owns their deals */
     public static Caller partnerUser(String subject, String email, String userId, String partnerId,
-            String partnerKey) {
-        return new Caller(subject, email, Kind.PARTNER_USER, userId, partnerId, partnerKey);
+            String partnerKey, Profile profile) {
+        return new Caller(subject, email, Kind.PARTNER_USER, userId, partnerId, partnerKey, profile);
     }
 
     public boolean isOperator() {

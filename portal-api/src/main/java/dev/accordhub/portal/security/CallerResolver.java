@@ -8,6 +8,8 @@ import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.map.IMap;
 import dev.accordhub.model.PartnerStatus;
 import dev.accordhub.routes.consolidate.GoldenStore;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -23,14 +25,16 @@ public class CallerResolver {
 
     private final JwtValidator validator;
     private final String operatorScope;
+    private final List<String> defaultRoles;
     private final ObjectMapper json;
     private final IMap<String, String> matchKeys;
     private final IMap<String, HazelcastJsonValue> users;
     private final IMap<String, HazelcastJsonValue> partners;
     private final IMap<String, String> xref;
 
-    public CallerResolver(JwtValidator validator, String operatorScope, HazelcastInstance hazelcast,
-            ObjectMapper json) {
+    public CallerResolver(JwtValidator validator, String operatorScope, List<String> defaultRoles,
+            HazelcastInstance hazelcast, ObjectMapper json) {
+        this.defaultRoles = List.copyOf(defaultRoles);
         this.validator = validator;
         this.operatorScope = operatorScope;
         this.json = json;
@@ -75,7 +79,13 @@ public class CallerResolver {
         if (!PartnerStatus.ACTIVE.name().equals(partner.path("status").asText(PartnerStatus.ACTIVE.name()))) {
             throw new AccessDeniedException("The partner company of " + email + " is no longer active");
         }
-        return Caller.partnerUser(subject, email, userId, partnerId, partnerKey);
+        List<String> roles = new ArrayList<>();
+        user.path("roles").forEach(r -> roles.add(r.asText()));
+        Caller.Profile profile = new Caller.Profile(partner.path("name").asText(null),
+                partner.path("type").asText(null), partner.path("tier").asText(null),
+                partner.path("territory").asText(null), partner.path("vertical").asText(null),
+                roles.isEmpty() ? defaultRoles : roles);
+        return Caller.partnerUser(subject, email, userId, partnerId, partnerKey, profile);
     }
 
     private static Set<String> scopes(JsonNode claims) {
