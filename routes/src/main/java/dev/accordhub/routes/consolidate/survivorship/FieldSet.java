@@ -38,6 +38,7 @@ public record FieldSet<T>(Map<String, Function<T, Object>> fields, Function<T, S
         fields.put("lastName", PartnerUser::lastName);
         fields.put("title", PartnerUser::title);
         fields.put("partnerKey", PartnerUser::partnerKey);
+        fields.put("roles", u -> u.roles().isEmpty() ? null : u.roles());
         return new FieldSet<>(fields, u -> u.sources().get(0), PartnerUser::updatedAt);
     }
 }

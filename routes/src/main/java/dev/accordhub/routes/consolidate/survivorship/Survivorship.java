@@ -38,13 +38,26 @@ public final class Survivorship {
                 refs(FieldSet.PARTNER, snapshots));
     }
 
+    /**
+     * The golden user. Access follows the identity providers: when any IdP provisions the person, they are active
+     * only while an IdP says so (a CRM contact left active does not keep a deprovisioned user in); without an IdP,
+     * while any source has them active.
+     */
+    @SuppressWarnings("unchecked")
     public PartnerUser user(String id, List<PartnerUser> snapshots) {
         Map<String, FieldLineage> won = lineage(FieldSet.USER, snapshots);
+        List<PartnerUser> provisioned = snapshots.stream()
+                .filter(u -> IDENTITY_PROVIDER.equals(u.sources().get(0).system())).toList();
+        List<PartnerUser> authority = provisioned.isEmpty() ? snapshots : provisioned;
+        Object roles = value(won, "roles");
         return new PartnerUser(id, (String) value(won, "email"), (String) value(won, "firstName"),
                 (String) value(won, "lastName"), (String) value(won, "title"), (String) value(won, "partnerKey"),
-                anyActive(snapshots.stream().map(PartnerUser::status).toList()), newest(FieldSet.USER, snapshots),
-                refs(FieldSet.USER, snapshots));
+                anyActive(authority.stream().map(PartnerUser::status).toList()), newest(FieldSet.USER, snapshots),
+                refs(FieldSet.USER, snapshots), roles == null ? List.of() : (List<String>) roles);
     }
+
+    /** The source system of users pushed by identity providers. */
+    public static final String IDENTITY_PROVIDER = "scim";
 
     /** The winning value of every field that any source has, in the field set's order. */
     public <T> Map<String, FieldLineage> lineage(FieldSet<T> set, List<T> snapshots) {
