@@ -19,7 +19,7 @@ import java.util.function.Predicate;
 final class ScimFilterEvaluator {
 
     /** How a path is read in the current scope: its definition and a function from a node to its values. */
-    private record Accessor(ScimAttribute attribute, Function<JsonNode, List<JsonNode>> values) {
+    record Accessor(ScimAttribute attribute, Function<JsonNode, List<JsonNode>> values) {
     }
 
     private final ScimResourceType type;
@@ -35,6 +35,11 @@ final class ScimFilterEvaluator {
     /** For a filter inside brackets, whose paths name sub-attributes of {@code complex}. */
     Predicate<JsonNode> compileElement(ScimFilter filter, ScimAttribute complex) {
         return compile(filter, path -> elementAccessor(path, complex));
+    }
+
+    /** Reads the values at an attribute path of a resource, as sorting needs; unknown paths are invalidFilter. */
+    Accessor accessor(ScimPath path) {
+        return resourceAccessor(path);
     }
 
     private Predicate<JsonNode> compile(ScimFilter filter, Function<ScimPath, Accessor> scope) {
