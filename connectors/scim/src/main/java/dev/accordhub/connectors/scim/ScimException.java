@@ -2,7 +2,7 @@ package dev.accordhub.connectors.scim;
 
 /**
  * A protocol error that {@link ScimService#handle} answers with a SCIM Error body (RFC 7644 §3.12).
- * {@code scimType} is null for errors that RFC 7644 gives no type (404, 409 aside, 412, 413, 415, 405).
+ * {@code scimType} is set for the 400s and the 409 uniqueness; RFC 7644 gives 404, 405, 412, 413 and 415 none.
  */
 public class ScimException extends RuntimeException {
 

@@ -2,6 +2,8 @@ package dev.accordhub.connectors.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.function.Predicate;
+
 /**
  * A parsed SCIM filter (RFC 7644 §3.4.2.2). {@link #parse} builds it; {@link ScimFilterEvaluator} checks it
  * against a resource type and evaluates it on resources.
@@ -23,6 +25,14 @@ public sealed interface ScimFilter {
     /** Parses filter text; a syntax error is a {@link ScimException} 400 invalidFilter naming the position. */
     static ScimFilter parse(String text) {
         return new ScimFilterParser(text).parseFilter();
+    }
+
+    /**
+     * A predicate over stored or rendered resources of {@code type}; 400 invalidFilter when the filter names an
+     * attribute the type does not have or compares it with a literal of the wrong type.
+     */
+    default Predicate<JsonNode> matcher(ScimResourceType type) {
+        return new ScimFilterEvaluator(type).compile(this);
     }
 
     record And(ScimFilter left, ScimFilter right) implements ScimFilter {

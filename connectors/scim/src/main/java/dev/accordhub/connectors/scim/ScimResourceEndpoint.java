@@ -64,7 +64,8 @@ final class ScimResourceEndpoint {
     }
 
     List<ScimListQuery.Candidate> candidates(String baseUrl) {
-        Map<String, List<JsonNode>> groups = membership.groupsByMember();
+        Map<String, List<JsonNode>> groups = type.name().equals(ScimMembership.USER)
+                ? membership.groupsByMember() : Map.of();
         List<ScimListQuery.Candidate> candidates = new ArrayList<>();
         for (JsonNode stored : store.all(type.name())) {
             candidates.add(new ScimListQuery.Candidate(type,

@@ -59,7 +59,7 @@ public final class ScimService {
             return resources(request, resources.get(), segments);
         }
         if (segments.length == 1 && segments[0].equals(".search")) {
-            return allowed(method, "POST") ? search(request, types()) : ScimResponses.methodNotAllowed(method, "POST");
+            return method.equals("POST") ? search(request, endpoints) : ScimResponses.methodNotAllowed(method, "POST");
         }
         if (!method.equals("GET")) {
             return isDiscovery(segments) ? ScimResponses.methodNotAllowed(method, "GET")
@@ -78,8 +78,8 @@ public final class ScimService {
             };
         }
         if (segments.length == 2 && segments[1].equals(".search")) {
-            return allowed(method, "POST") ? search(request, List.of(endpoint)) : ScimResponses.methodNotAllowed(
-                    method, "POST");
+            return method.equals("POST") ? search(request, List.of(endpoint))
+                    : ScimResponses.methodNotAllowed(method, "POST");
         }
         if (segments.length > 2) {
             return notFound(request);
@@ -118,7 +118,7 @@ public final class ScimService {
             if (segments.length == 1) {
                 return ScimResponses.ok(ScimDiscovery.listOf(discovery.resourceTypes(base)));
             }
-            return types().stream().map(ScimResourceEndpoint::type)
+            return endpoints.stream().map(ScimResourceEndpoint::type)
                     .filter(t -> segments.length == 2 && t.name().equalsIgnoreCase(segments[1]))
                     .findFirst()
                     .map(t -> ScimResponses.ok(discovery.resourceType(t, base)))
@@ -159,17 +159,9 @@ public final class ScimService {
         return endpoints.stream().filter(e -> e.type().endpoint().substring(1).equalsIgnoreCase(segment)).findFirst();
     }
 
-    private List<ScimResourceEndpoint> types() {
-        return endpoints;
-    }
-
     private static boolean isDiscovery(String[] segments) {
         return List.of("serviceproviderconfig", "resourcetypes", "schemas")
                 .contains(segments[0].toLowerCase(Locale.ROOT));
-    }
-
-    private static boolean allowed(String method, String allowed) {
-        return method.equals(allowed);
     }
 
     private static ScimResponse notFound(ScimRequest request) {

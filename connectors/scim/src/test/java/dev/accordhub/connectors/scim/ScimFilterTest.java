@@ -167,7 +167,7 @@ class ScimFilterTest {
     }
 
     private static boolean matches(String filter, JsonNode resource) {
-        return new ScimFilterEvaluator(USERS).compile(ScimFilter.parse(filter)).test(resource);
+        return ScimFilter.parse(filter).matcher(USERS).test(resource);
     }
 
     static JsonNode json(String text) {
