@@ -93,7 +93,11 @@ final class ScimPatch {
             if (value == null || !value.isObject()) {
                 throw ScimException.badRequest(INVALID_VALUE, operation.where() + " without path needs an object");
             }
-            mergeAttributes(resource, validator.attributes(value), replace);
+            ObjectNode attributes = validator.attributes(value);
+            if (replace) {
+                clearUnassigned(resource, value);
+            }
+            mergeAttributes(resource, attributes, replace);
             return;
         }
         ScimPatchTarget.Target target = targets.resolve(resource, operation.path(), true);
@@ -126,6 +130,28 @@ final class ScimPatch {
             field.getValue().fields().forEachRemaining(e ->
                     merge(values, extension.get().attribute(e.getKey()).orElseThrow(), e.getValue(), replace));
         }
+    }
+
+    /** A pathless replace with {@code null} or {@code []} for an attribute unassigns it (RFC 7643 §2.5). */
+    private void clearUnassigned(ObjectNode resource, JsonNode value) {
+        value.fields().forEachRemaining(field -> {
+            var extension = type.extension(field.getKey());
+            if (extension.isPresent() && field.getValue().isObject() && resource.get(extension.get().id())
+                    instanceof ObjectNode values) {
+                field.getValue().fields().forEachRemaining(e -> extension.get().attribute(e.getKey())
+                        .filter(a -> isUnassigned(e.getValue()) && !a.isReadOnly())
+                        .ifPresent(a -> values.remove(a.name())));
+            } else if (isUnassigned(field.getValue())) {
+                type.attribute(null, field.getKey()).filter(a -> !a.isReadOnly()).ifPresent(a -> {
+                    ScimPatchTarget.checkImmutable(a, resource.get(a.name()), null);
+                    resource.remove(a.name());
+                });
+            }
+        });
+    }
+
+    private static boolean isUnassigned(JsonNode value) {
+        return value.isNull() || value.isArray() && value.isEmpty();
     }
 
     /**

@@ -70,6 +70,16 @@ class ScimPatchTest {
     }
 
     @Test
+    void replaceWithoutPathUnassignsNullsAndEmptyLists() {
+        JsonNode user = patchOk("[{\"op\":\"replace\",\"value\":{\"title\":null,\"emails\":[],"
+                + "\"displayName\":\"Pat Lee\"}}]");
+        assertThat(user.has("title")).isFalse();
+        assertThat(user.has("emails")).isFalse();
+        assertThat(user.get("displayName").asText()).isEqualTo("Pat Lee");
+        patchFails("[{\"op\":\"replace\",\"value\":{\"userName\":null}}]", "invalidValue");
+    }
+
+    @Test
     void addToAMultiValuedAttributeAppendsAndMovesPrimary() {
         JsonNode user = patchOk("[{\"op\":\"add\",\"path\":\"emails\",\"value\":"
                 + "[{\"value\":\"other@example.com\",\"type\":\"other\",\"primary\":true}]}]");
