@@ -206,7 +206,8 @@ class PortalSecurityIT {
 
         for (JsonNode partner : HubTestSupport.allPartners(base, operator)) {
             var company = demoData.helios().stream().filter(c -> c.domain().equals(partner.path("domain").asText())
-                    && !demoData.sharedDomains().contains(c.domain())).findFirst();
+                    && !demoData.sharedDomains().contains(c.domain()) && !c.equals(userDeletedCompany())
+                    && !c.equals(terminatedCompany())).findFirst();
             if (company.isEmpty()) {
                 continue;
             }
@@ -233,8 +234,7 @@ class PortalSecurityIT {
 
     @Test
     void aUserDeletedInTheirCrmLosesAccess() {
-        SeedCompany company = demoData.helios().stream().skip(2)
-                .filter(c -> !demoData.sharedDomains().contains(c.domain())).findFirst().orElseThrow();
+        SeedCompany company = userDeletedCompany();
         String email = company.contacts().get(0).email();
         String token = oidc.sign(claims(email));
         await().atMost(WAIT).untilAsserted(() -> assertThat(HubTestSupport.get(api + "/partners", token))
@@ -249,6 +249,35 @@ class PortalSecurityIT {
                 assertThat(HubTestSupport.get(api + "/partners", token).status()).isEqualTo(403));
         assertThat(HubTestSupport.get(api + "/partners", token).body().path("detail").asText())
                 .contains("deactivated");
+    }
+
+    @Test
+    void theUsersOfACompanyTerminatedInItsCrmLoseAccess() {
+        SeedCompany company = terminatedCompany();
+        String token = oidc.sign(claims(company.contacts().get(0).email()));
+        await().atMost(WAIT).until(() -> HubTestSupport.get(api + "/partners", token).status() == 200);
+        String accountId = HubTestSupport.get(api + "/partners/" + partnerOf(company), operator).body()
+                .path("sources").get(0).path("externalId").asText();
+
+        salesforce.delete("Account", accountId);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Answer refused = HubTestSupport.get(api + "/partners", token);
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.body().path("detail").asText()).contains("no longer active");
+        });
+    }
+
+    /** The company whose first contact one test deletes. */
+    private SeedCompany userDeletedCompany() {
+        return demoData.helios().stream().skip(2).filter(c -> !demoData.sharedDomains().contains(c.domain()))
+                .findFirst().orElseThrow();
+    }
+
+    /** The company another test deletes in Salesforce (not the one above). */
+    private SeedCompany terminatedCompany() {
+        return demoData.helios().stream().skip(2).filter(c -> !demoData.sharedDomains().contains(c.domain()))
+                .skip(2).findFirst().orElseThrow();
     }
 
     private String partnerOf(SeedCompany company) {

@@ -25,6 +25,9 @@ public final class Topics {
     /** The Artemis queue deal registrations from the portal arrive on. */
     public static final String DEAL_COMMAND_QUEUE = "accord.commands.deals";
 
+    /** What the identity providers provisioned over SCIM, keyed by {@code <idp>/<type>/<id>} (compacted). */
+    public static final String SCIM_RESOURCES = "accord.scim.resources";
+
     private Topics() {
     }
 
