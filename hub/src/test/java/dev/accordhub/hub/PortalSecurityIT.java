@@ -225,6 +225,41 @@ class PortalSecurityIT {
     }
 
     @Test
+    void aChannelManagerSeesThePartnersOfTheirTerritoryOnly() {
+        String token = HubTestSupport.token(oidc.issuer(), "channel-manager");
+        List<JsonNode> all = HubTestSupport.allPartners(base, operator);
+        List<JsonNode> theirs = HubTestSupport.allPartners(base, token);
+
+        assertThat(theirs).isNotEmpty().allSatisfy(p -> assertThat(p.path("territory").asText()).isEqualTo("EMEA"));
+        assertThat(theirs).hasSize((int) all.stream().filter(p -> "EMEA".equals(p.path("territory").asText())).count());
+        JsonNode outside = all.stream().filter(p -> !"EMEA".equals(p.path("territory").asText())).findFirst()
+                .orElseThrow();
+        assertThat(HubTestSupport.get(api + "/partners/" + outside.path("id").asText(), token).status())
+                .isEqualTo(404);
+        assertThat(HubTestSupport.get(api + "/partners/" + theirs.get(0).path("id").asText() + "/deals", token)
+                .status()).isEqualTo(200);
+        assertThat(HubTestSupport.get(api + "/ops/dead-letters", token).status()).isEqualTo(403);
+        assertThat(HubTestSupport.post(api + "/deals", token, "{}").status()).as("registers nothing itself")
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aBodyCannotNameAnotherPartner() {
+        String token = HubTestSupport.token(oidc.issuer(), "helios-partner");
+        String theirs = partnerOf(demoData.vantage().stream()
+                .filter(c -> !demoData.sharedDomains().contains(c.domain())).findFirst().orElseThrow());
+        String body = "{\"partnerId\":\"" + theirs + "\",\"customer\":{\"companyName\":\"X Co\",\"country\":\"US\","
+                + "\"contact\":{\"name\":\"Al\",\"email\":\"al@x.example\"}},\"opportunityName\":\"Guess\","
+                + "\"estimatedCloseDate\":\"" + java.time.LocalDate.now().plusMonths(1) + "\",\"estimatedAmount\":10,"
+                + "\"currency\":\"USD\"}";
+
+        Answer refused = HubTestSupport.post(api + "/deals", token, body);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("errors")).extracting(e -> e.path("field").asText()).containsExactly("partnerId");
+    }
+
+    @Test
     void aSignedTokenOfSomeoneTheHubDoesNotKnowGetsNoData() {
         Answer stranger = HubTestSupport.get(api + "/partners", oidc.sign(claims("stranger@nowhere.example")));
 

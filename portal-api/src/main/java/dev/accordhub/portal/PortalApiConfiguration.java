@@ -48,7 +48,7 @@ public class PortalApiConfiguration {
     CallerResolver callerResolver(PortalSecurityProperties security, PermissionProperties permissions,
             HazelcastInstance hazelcast, ObjectMapper json) {
         JwtValidator validator = new JwtValidator(security.issuerUri(), security.audience(), json, Clock.systemUTC());
-        return new CallerResolver(validator, security.operatorScope(), permissions.defaultRoles(), hazelcast, json);
+        return new CallerResolver(validator, security, permissions.defaultRoles(), hazelcast, json);
     }
 
     @Bean

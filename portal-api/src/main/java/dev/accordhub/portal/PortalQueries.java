@@ -52,7 +52,13 @@ public class PortalQueries {
         }
         Predicate<String, HazelcastJsonValue> after = page.afterId() == null ? Predicates.alwaysTrue()
                 : Predicates.greaterThan("__key", page.afterId());
-        if (!caller.isOperator()) {
+        if (caller.isChannelManager()) {
+            var assignment = caller.assignment();
+            Predicate<String, HazelcastJsonValue> assigned = Predicates.or(
+                    Predicates.in("territory", assignment.territories().toArray(String[]::new)),
+                    Predicates.in("sources[any].program", assignment.programs().toArray(String[]::new)));
+            after = Predicates.and(after, assigned);
+        } else if (!caller.isOperator()) {
             after = Predicates.and(after, Predicates.equal("__key", caller.partnerId()));
         }
         List<String> ids = partners.keySet(after).stream().sorted().limit(page.limit() + 1L).toList();
@@ -68,7 +74,7 @@ public class PortalQueries {
     }
 
     public ApiResult partner(Caller caller, String id) {
-        HazelcastJsonValue value = caller.sees(id) ? partners.get(id) : null;
+        HazelcastJsonValue value = visible(caller, id);
         return value == null ? Problems.notFound("Partner", id) : ApiResult.ok(value.getValue());
     }
 
@@ -80,7 +86,7 @@ public class PortalQueries {
         } catch (IllegalArgumentException e) {
             return Problems.badRequest(e.getMessage());
         }
-        HazelcastJsonValue partner = caller.sees(id) ? partners.get(id) : null;
+        HazelcastJsonValue partner = visible(caller, id);
         if (partner == null) {
             return Problems.notFound("Partner", id);
         }
@@ -132,7 +138,7 @@ public class PortalQueries {
 
     /** Where each golden field's value came from: source, source version and the rule that chose it. */
     public ApiResult partnerLineage(Caller caller, String id) throws JsonProcessingException {
-        if (!caller.sees(id)) {
+        if (visible(caller, id) == null) {
             return Problems.notFound("Partner", id);
         }
         var fields = lineage.partnerLineage(id);
@@ -150,8 +156,28 @@ public class PortalQueries {
             return Problems.notFound("Deal", id);
         }
         ObjectNode view = dealView(value);
-        return caller.sees(view.path("partnerId").asText(null)) ? ApiResult.ok(json.writeValueAsString(view))
+        String partnerId = view.path("partnerId").asText(null);
+        return partnerId != null && visible(caller, partnerId) != null ? ApiResult.ok(json.writeValueAsString(view))
                 : Problems.notFound("Deal", id);
+    }
+
+    /** The partner if the caller may see it, else null (as if it did not exist). */
+    private HazelcastJsonValue visible(Caller caller, String id) {
+        if (caller.kind() == Caller.Kind.PARTNER_USER && !id.equals(caller.partnerId())) {
+            return null; // not even a read for someone else's id
+        }
+        HazelcastJsonValue partner = partners.get(id);
+        if (partner == null || caller.kind() != Caller.Kind.CHANNEL_MANAGER) {
+            return partner;
+        }
+        try {
+            JsonNode node = json.readTree(partner.getValue());
+            List<String> programs = new ArrayList<>();
+            node.path("sources").forEach(s -> programs.add(s.path("program").asText()));
+            return caller.sees(id, node.path("territory").asText(null), programs) ? partner : null;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Corrupt partner " + id, e);
+        }
     }
 
     /** A deal as the portal shows it: its golden partner id instead of the source key, no hub internals. */

@@ -52,7 +52,7 @@ public class SandboxConfiguration {
         return sandbox;
     }
 
-    /** The demo's OIDC issuer: partner users of helios and vantage (seeded contacts) and an operator. */
+    /** The demo's OIDC issuer: partner users of helios and vantage (seeded contacts), an operator, a channel manager. */
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "accord.sandbox.oidc.enabled", havingValue = "true")
     OidcSandbox oidcSandbox(SandboxProperties properties, DemoData demoData) {
@@ -62,6 +62,8 @@ public class SandboxConfiguration {
         users.add(demoUser("vantage", demoData.vantage().get(0).contacts().get(0), oidc.password()));
         users.add(new OidcUser("operator-1", "operator", oidc.password(), "operator@accord.example",
                 "Accord Operator", "openid accord.ops"));
+        users.add(new OidcUser("channel-1", "channel-manager", oidc.password(), "channel.emea@accord.example",
+                "EMEA Channel Manager", "openid accord.channel"));
         OidcSandbox sandbox = new OidcSandbox(oidc.port(), oidc.clientId(), oidc.clientSecret(), oidc.audience(),
                 oidc.tokenLifetime(), users).start();
         LOG.info("OIDC issuer at {} with demo users {}", sandbox.issuer(),

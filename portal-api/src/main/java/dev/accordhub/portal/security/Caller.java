@@ -8,9 +8,9 @@ import java.util.List;
  * partner and the ops endpoints. {@code profile} is what the permission matrix looks at.
  */
 public record Caller(String subject, String email, Kind kind, String userId, String partnerId, String partnerKey,
-        Profile profile) {
+        Profile profile, PortalSecurityProperties.ChannelAssignment assignment) {
 
-    public enum Kind { PARTNER_USER, OPERATOR }
+    public enum Kind { PARTNER_USER, CHANNEL_MANAGER, OPERATOR }
 
     /** The caller's company as the golden model has it, and the caller's roles. */
     public record Profile(String partnerName, String type, String tier, String territory, String vertical,
@@ -23,21 +23,39 @@ public record Caller(String subject, String email, Kind kind, String userId, Str
 
     public static Caller operator(String subject, String email) {
         return new Caller(subject, email, Kind.OPERATOR, null, null, null,
-                new Profile(null, null, null, null, null, List.of("operator")));
+                new Profile(null, null, null, null, null, List.of("operator")), null);
+    }
+
+    public static Caller channelManager(String subject, String email,
+            PortalSecurityProperties.ChannelAssignment assignment) {
+        return new Caller(subject, email, Kind.CHANNEL_MANAGER, null, null, null,
+                new Profile(null, null, null, null, null, List.of("channel-manager")), assignment);
     }
 
     /** @param partnerKey the source key of the user's company in the user's own program, which owns their deals */
     public static Caller partnerUser(String subject, String email, String userId, String partnerId,
             String partnerKey, Profile profile) {
-        return new Caller(subject, email, Kind.PARTNER_USER, userId, partnerId, partnerKey, profile);
+        return new Caller(subject, email, Kind.PARTNER_USER, userId, partnerId, partnerKey, profile, null);
     }
 
     public boolean isOperator() {
         return kind == Kind.OPERATOR;
     }
 
-    /** Whether this caller may see the partner company with this golden id (and everything that belongs to it). */
-    public boolean sees(String goldenPartnerId) {
-        return isOperator() || (partnerId != null && partnerId.equals(goldenPartnerId));
+    public boolean isChannelManager() {
+        return kind == Kind.CHANNEL_MANAGER;
+    }
+
+    /**
+     * Whether this caller may see the partner company (and everything that belongs to it), given its golden id, its
+     * territory and the programs it has sources in.
+     */
+    public boolean sees(String goldenPartnerId, String territory, java.util.Collection<String> programs) {
+        return switch (kind) {
+            case OPERATOR -> true;
+            case PARTNER_USER -> partnerId != null && partnerId.equals(goldenPartnerId);
+            case CHANNEL_MANAGER -> (territory != null && assignment.territories().contains(territory))
+                    || programs.stream().anyMatch(assignment.programs()::contains);
+        };
     }
 }

@@ -25,6 +25,8 @@ public class CallerResolver {
 
     private final JwtValidator validator;
     private final String operatorScope;
+    private final String channelManagerScope;
+    private final java.util.Map<String, PortalSecurityProperties.ChannelAssignment> channelManagers;
     private final List<String> defaultRoles;
     private final ObjectMapper json;
     private final IMap<String, String> matchKeys;
@@ -32,11 +34,13 @@ public class CallerResolver {
     private final IMap<String, HazelcastJsonValue> partners;
     private final IMap<String, String> xref;
 
-    public CallerResolver(JwtValidator validator, String operatorScope, List<String> defaultRoles,
+    public CallerResolver(JwtValidator validator, PortalSecurityProperties security, List<String> defaultRoles,
             HazelcastInstance hazelcast, ObjectMapper json) {
+        this.operatorScope = security.operatorScope();
+        this.channelManagerScope = security.channelManagerScope();
+        this.channelManagers = security.channelManagers();
         this.defaultRoles = List.copyOf(defaultRoles);
         this.validator = validator;
-        this.operatorScope = operatorScope;
         this.json = json;
         this.matchKeys = hazelcast.getMap(GoldenStore.MATCH_KEYS);
         this.users = hazelcast.getMap(GoldenStore.USERS);
@@ -52,8 +56,17 @@ public class CallerResolver {
         String subject = claims.path("sub").asText(null);
         String email = claims.hasNonNull("email") ? claims.path("email").asText().trim().toLowerCase(Locale.ROOT)
                 : null;
-        if (scopes(claims).contains(operatorScope)) {
+        Set<String> scopes = scopes(claims);
+        if (scopes.contains(operatorScope)) {
             return Caller.operator(subject, email);
+        }
+        if (scopes.contains(channelManagerScope)) {
+            var assignment = email == null ? null : channelManagers.get(email);
+            if (assignment == null) {
+                throw new AccessDeniedException("The channel manager " + email + " is assigned no partners "
+                        + "(accord.security.channel-managers)");
+            }
+            return Caller.channelManager(subject, email, assignment);
         }
         if (email == null || email.isEmpty()) {
             throw new AccessDeniedException("The token carries no e-mail address, so it names no partner user");
