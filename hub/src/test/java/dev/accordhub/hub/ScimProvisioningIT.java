@@ -90,6 +90,10 @@ class ScimProvisioningIT {
     OidcSandbox oidc;
     @Autowired
     DemoData demoData;
+    @Autowired
+    dev.accordhub.sandbox.salesforce.SalesforceSandbox salesforce;
+    @Autowired
+    dev.accordhub.sandbox.hubspot.HubSpotSandbox hubspot;
 
     String base;
     String scim;
@@ -131,6 +135,11 @@ class ScimProvisioningIT {
             assertThat(me.body().path("partner").path("roles")).extracting(JsonNode::asText)
                     .containsExactly("partner-admin");
         });
+        // ...and the person is a contact of the company in the program's CRM, with the access the IdP gave.
+        await().atMost(DEPROVISIONED).untilAsserted(() -> assertThat(contact(email))
+                .containsEntry("Partner_Portal_Status__c", "Active")
+                .containsEntry("Partner_Portal_Roles__c", "partner-admin")
+                .containsEntry("AccountId", sourceId(company, "helios")));
         Answer found = scimGet("/Users?filter=" + URLEncoder.encode("userName eq \"" + email + "\"",
                 StandardCharsets.UTF_8), HELIOS_IDP);
         assertThat(found.body().path("totalResults").asInt()).isEqualTo(1);
@@ -144,6 +153,10 @@ class ScimProvisioningIT {
         await().atMost(DEPROVISIONED).until(() -> HubTestSupport.get(base + "/api/v1/me", token).status() == 403);
         System.out.printf("SCIM delete -> portal access refused after %d ms%n",
                 Duration.ofNanos(System.nanoTime() - start).toMillis());
+        await().atMost(DEPROVISIONED).untilAsserted(() -> assertThat(contact(email))
+                .containsEntry("Partner_Portal_Status__c", "Inactive"));
+        assertThat(salesforce.records("Contact", false).stream().filter(c -> email.equals(c.get("Email"))))
+                .as("one contact, updated, never a second").hasSize(1);
     }
 
     @Test
@@ -161,14 +174,16 @@ class ScimProvisioningIT {
             assertThat(HubTestSupport.get(base + "/api/v1/me", token).status()).isEqualTo(200);
             JsonNode golden = goldenUser(email);
             assertThat(golden).isNotNull();
+            // Both IdPs, and the contacts the hub then wrote into each program's CRM for them: one person.
             assertThat(golden.path("sources")).extracting(s -> s.path("system").asText() + ":"
-                    + s.path("program").asText()).containsExactlyInAnyOrder("scim:helios", "scim:vantage");
+                    + s.path("program").asText()).containsExactlyInAnyOrder("scim:helios", "scim:vantage",
+                    "salesforce:helios", "hubspot:vantage");
         });
 
         assertThat(scimPatch(HELIOS_IDP, heliosUser, "{\"op\":\"replace\",\"value\":{\"active\":false}}").status())
                 .isEqualTo(200);
-        await().atMost(DEPROVISIONED).until(() -> goldenUser(email) != null && goldenUser(email).path("sources")
-                .size() == 2 && HubTestSupport.get(base + "/api/v1/me", token).status() == 200);
+        await().atMost(DEPROVISIONED).untilAsserted(() -> assertThat(contact(email))
+                .containsEntry("Partner_Portal_Status__c", "Inactive"));
         assertThat(HubTestSupport.get(base + "/api/v1/me", token).status())
                 .as("still provisioned by the other IdP").isEqualTo(200);
 
@@ -182,6 +197,9 @@ class ScimProvisioningIT {
         });
         System.out.printf("SCIM deactivation -> portal access refused after %d ms%n",
                 Duration.ofNanos(System.nanoTime() - start).toMillis());
+        await().atMost(DEPROVISIONED).untilAsserted(() -> assertThat(hubspot.objects("contacts", false).stream()
+                .filter(c -> email.equals(c.properties().get("email")))
+                .map(c -> c.properties().get("partner_portal_status"))).containsExactly("Inactive"));
     }
 
     @Test
@@ -206,6 +224,11 @@ class ScimProvisioningIT {
         assertThat(malformed.body().path("scimType").asText()).isEqualTo("invalidSyntax");
         assertThat(badFilter.status()).isEqualTo(400);
         assertThat(badFilter.body().path("scimType").asText()).isEqualTo("invalidFilter");
+    }
+
+    private java.util.Map<String, Object> contact(String email) {
+        return salesforce.records("Contact", false).stream().filter(c -> email.equals(c.get("Email"))).findFirst()
+                .orElse(java.util.Map.of());
     }
 
     private ObjectNode user(String email, String partnerId, String role) {

@@ -19,6 +19,13 @@ public record ProgramConnectors(Map<String, SourceClient> byProgram) {
         return client;
     }
 
+    public dev.accordhub.model.source.ContactWriter contactWriter(String program) {
+        if (client(program) instanceof dev.accordhub.model.source.ContactWriter writer) {
+            return writer;
+        }
+        throw new IllegalStateException("The connector of program '" + program + "' cannot write contacts");
+    }
+
     public DealWriter dealWriter(String program) {
         if (client(program) instanceof DealWriter writer) {
             return writer;

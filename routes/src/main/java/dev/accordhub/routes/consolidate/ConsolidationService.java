@@ -80,7 +80,21 @@ public class ConsolidationService {
                 yield e.isDelete() ? consolidator.deleteDeal(e.data()) : consolidator.applyDeal(e.data());
             }
         };
-        return outcome.isEmpty() ? List.of() : outbound(outcome.get());
+        if (outcome.isEmpty()) {
+            return List.of();
+        }
+        List<OutboundRecord> out = outbound(outcome.get());
+        if (entity == EntityType.USER) {
+            PartnerUser user = read(body, PartnerUser.class).data();
+            if (isFromIdentityProvider(user)) {
+                // What an IdP decides about a person (access, roles, name) goes to their program's CRM too.
+                out = new ArrayList<>(out);
+                out.add(new OutboundRecord(Topics.outbound(user.sources().get(0).program()),
+                        user.sources().get(0).key(EntityType.USER),
+                        json.writeValueAsString(java.util.Map.of("contact", user))));
+            }
+        }
+        return out;
     }
 
     private List<OutboundRecord> outbound(RegistrationOutcome outcome) throws JsonProcessingException {
@@ -163,6 +177,11 @@ public class ConsolidationService {
             throw new IllegalArgumentException("Change event " + event.id() + " carries no data");
         }
         return event;
+    }
+
+    private static boolean isFromIdentityProvider(PartnerUser change) {
+        return dev.accordhub.routes.consolidate.survivorship.Survivorship.IDENTITY_PROVIDER
+                .equals(change.sources().get(0).system());
     }
 
     private static Instant updatedAt(Object record) {

@@ -24,7 +24,8 @@ final class ProgramValidator {
     private static final Map<EntityType, Set<String>> KNOWN_FIELDS = Map.of(
             EntityType.PARTNER, Set.of("name", "domain", "country", "city", "postalCode", "tier", "type", "territory",
                     "vertical", "taxId", "duns"),
-            EntityType.USER, Set.of("email", "firstName", "lastName", "title", "partner"),
+            EntityType.USER, Set.of("email", "firstName", "lastName", "title", "partner", "portalStatus",
+                    "portalRoles"),
             EntityType.DEAL, Set.of("name", "partner", "customer", "amount", "currency", "stage", "closeDate",
                     // deal registration, read back and written
                     "registrationId", "registrationStatus", "decisionReason", "notes", "customerDomain",

@@ -63,8 +63,10 @@ public class DealRegistrationRoutes extends RouteBuilder {
                     .setHeader(KafkaConstants.KEY, header("JMSXGroupID"))
                     .convertBodyTo(String.class)
                     .bean(writer, "write").id("write-" + program)
-                    .removeHeaders("JMS*")
-                    .to("kafka:" + Topics.DEAL_COMMANDS).id("link-" + program)
+                    .filter(body().isNotNull()) // contacts have no link to record
+                        .removeHeaders("JMS*")
+                        .to("kafka:" + Topics.DEAL_COMMANDS).id("link-" + program)
+                    .end()
                     .log(LoggingLevel.DEBUG, "Registration ${header." + KafkaConstants.KEY + "} written to " + program);
         }
 

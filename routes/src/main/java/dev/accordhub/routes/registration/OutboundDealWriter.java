@@ -2,7 +2,10 @@ package dev.accordhub.routes.registration;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.accordhub.model.Deal;
+import dev.accordhub.model.PartnerUser;
+import dev.accordhub.routes.outbound.ContactWriteMapper;
 import dev.accordhub.model.EntityType;
 import dev.accordhub.model.SourceRef;
 import dev.accordhub.model.program.ProgramDefinition;
@@ -16,8 +19,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Writes one registration into its program's CRM and answers the {@code LINK} command that records the CRM's id
- * and the hash of what was written (so the CRM's echo of it is recognised).
+ * Writes into a program's CRM what the hub owns there: a registration (answering the {@code LINK} command that
+ * records the CRM's id and the hash of what was written, so the CRM's echo of it is recognised), or a contact as
+ * the identity providers have the person.
  */
 public class OutboundDealWriter {
 
@@ -34,9 +38,17 @@ public class OutboundDealWriter {
         this.clock = clock;
     }
 
-    /** @return the LINK command, as JSON for {@code accord.deal.commands} */
-    public String write(String dealJson) throws JsonProcessingException {
-        Deal deal = json.readValue(dealJson, Deal.class);
+    /**
+     * @return for a deal, the LINK command as JSON for {@code accord.deal.commands}; for a contact
+     *         ({@code {"contact": <partner user>}}), null: the CRM's report of it comes back through ingest
+     */
+    public String write(String payload) throws JsonProcessingException {
+        JsonNode tree = json.readTree(payload);
+        if (tree.has("contact")) {
+            writeContact(json.treeToValue(tree.path("contact"), PartnerUser.class));
+            return null;
+        }
+        Deal deal = json.treeToValue(tree, Deal.class);
         if (deal.registration() == null || deal.registration().program() == null) {
             throw new IllegalArgumentException("Deal " + deal.id() + " is no registration with an owning program");
         }
@@ -50,5 +62,16 @@ public class OutboundDealWriter {
         // The CRM's own version is not known yet; the epoch lets its first report of the record count as newer.
         SourceRef ref = new SourceRef(program.system(), program.id(), crmId, Instant.EPOCH);
         return json.writeValueAsString(DealCommand.link(deal.id(), ref, RegistrationEcho.hash(deal), clock.instant()));
+    }
+
+    private void writeContact(PartnerUser user) {
+        String programId = user.sources().get(0).program();
+        ProgramDefinition program = programs.get(programId);
+        if (program == null) {
+            throw new IllegalArgumentException("Program '" + programId + "' of user " + user.email()
+                    + " is not configured");
+        }
+        connectors.contactWriter(programId).upsertContact(program.entity(EntityType.USER), user.email(),
+                ContactWriteMapper.fields(program, user));
     }
 }

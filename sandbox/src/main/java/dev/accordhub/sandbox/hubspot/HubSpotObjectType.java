@@ -27,7 +27,9 @@ enum HubSpotObjectType {
 
     CONTACTS("contacts", "lastmodifieddate", List.of(), "email",
             List.of("firstname", "lastname", "email", "createdate", "lastmodifieddate", "hs_object_id"),
-            text("email"), text("firstname"), text("lastname"), text("jobtitle"), number("associatedcompanyid")),
+            text("email"), text("firstname"), text("lastname"), text("jobtitle"), number("associatedcompanyid"),
+            // What the partner portal grants the person, kept up to date by the hub from the IdPs.
+            text("partner_portal_status"), text("partner_portal_roles")),
 
     DEALS("deals", "hs_lastmodifieddate", List.of("dealname", "dealstage"), null,
             List.of("dealname", "amount", "dealstage", "closedate", "createdate", "hs_lastmodifieddate", "hs_object_id"),

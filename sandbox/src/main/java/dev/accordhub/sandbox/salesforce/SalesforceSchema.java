@@ -33,7 +33,9 @@ final class SalesforceSchema {
                         writable("IsPartner", BOOLEAN))),
                 "contact", new SObjectType(CONTACT, "003", List.of("LastName"), withSystemFields(
                         lookup("AccountId", ACCOUNT), writable("FirstName", STRING), writable("LastName", STRING),
-                        writable("Email", STRING), writable("Title", STRING))),
+                        writable("Email", STRING), writable("Title", STRING),
+                        // What the partner portal grants the person, kept up to date by the hub from the IdPs.
+                        writable("Partner_Portal_Status__c", STRING), writable("Partner_Portal_Roles__c", STRING))),
                 "opportunity", new SObjectType(OPPORTUNITY, "006", List.of("Name", "StageName", "CloseDate"),
                         withSystemFields(
                                 writable("Name", STRING), lookup("PartnerAccountId", ACCOUNT),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.accordhub.model.program.EntityMapping;
 import dev.accordhub.model.program.ProgramDefinition;
+import dev.accordhub.model.source.ContactWriter;
 import dev.accordhub.model.source.DealWriter;
 import dev.accordhub.model.source.SourceClient;
 import dev.accordhub.model.source.SourcePage;
@@ -22,7 +23,7 @@ import org.apache.camel.CamelContext;
  * Reads one program's HubSpot portal through the CRM v3 search API over camel-http: records modified at or after
  * the watermark, oldest first. HubSpot stops a search at 10,000 results, which keyset paging never reaches.
  */
-public final class HubSpotConnector implements SourceClient, DealWriter {
+public final class HubSpotConnector implements SourceClient, DealWriter, ContactWriter {
 
     public static final String SYSTEM = "hubspot";
     static final int PAGE_SIZE = 100;
@@ -141,6 +142,28 @@ public final class HubSpotConnector implements SourceClient, DealWriter {
         if (answer.status() != 200 && answer.status() != 201) {
             throw new IllegalStateException("HubSpot refused the " + mapping.object() + " write for registration "
                     + registrationId + " (" + answer.status() + "): " + answer.body());
+        }
+        try {
+            return json.readTree(answer.body()).path("id").asText();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("HubSpot answered a write with unreadable JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** The contact with this e-mail (HubSpot keeps e-mails unique), updated; or a new one. */
+    @Override
+    public String upsertContact(EntityMapping mapping, String email, Map<String, Object> fields) {
+        ObjectNode body = json.createObjectNode();
+        ObjectNode properties = body.putObject("properties");
+        fields.forEach((name, value) -> properties.put(name, value == null ? "" : value.toString()));
+        String path = "/crm/v3/objects/" + mapping.object();
+        String existing = findByProperty(mapping.object(), mapping.sourceField("email"), email);
+        HubSpotHttp.Answer answer = existing == null
+                ? sendAuthorized("POST", path, null, "application/json", body.toString())
+                : sendAuthorized("PATCH", path + "/" + existing, null, "application/json", body.toString());
+        if (answer.status() != 200 && answer.status() != 201) {
+            throw new IllegalStateException("HubSpot refused the contact write for " + email + " ("
+                    + answer.status() + "): " + answer.body());
         }
         try {
             return json.readTree(answer.body()).path("id").asText();

@@ -3,6 +3,7 @@ package dev.accordhub.connectors.salesforce;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.accordhub.model.program.EntityMapping;
 import dev.accordhub.model.program.ProgramDefinition;
+import dev.accordhub.model.source.ContactWriter;
 import dev.accordhub.model.source.DealWriter;
 import dev.accordhub.model.source.SourceClient;
 import dev.accordhub.model.source.SourcePage;
@@ -24,7 +25,7 @@ import org.apache.camel.component.salesforce.SalesforceComponent;
  * ({@code salesforce-<program>}), configured from the program's {@code connection} block, so two orgs can be
  * read side by side and pointing a program at the real Salesforce is a matter of its login URL and credentials.
  */
-public final class SalesforceConnector implements SourceClient, DealWriter {
+public final class SalesforceConnector implements SourceClient, DealWriter, ContactWriter {
 
     public static final String SYSTEM = "salesforce";
 
@@ -105,6 +106,31 @@ public final class SalesforceConnector implements SourceClient, DealWriter {
             throw SalesforceErrorClassifier.classify(e.getCause() == null ? e : e.getCause());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Salesforce answered an upsert with unreadable JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** The contact with this e-mail (SOQL), updated; or a new one. */
+    @Override
+    public String upsertContact(EntityMapping mapping, String email, Map<String, Object> fields) {
+        String emailField = mapping.sourceField("email");
+        String soql = "SELECT Id FROM " + mapping.object() + " WHERE " + emailField + " = '"
+                + email.replace("\\", "\\\\").replace("'", "\\'") + "' ORDER BY CreatedDate";
+        List<SourceRecord> found = call(component + ":query?rawPayload=true", soql).records();
+        try {
+            String body = json.writeValueAsString(fields);
+            if (found.isEmpty()) {
+                String answer = template.requestBodyAndHeader(component + ":createSObject?rawPayload=true", body,
+                        "sObjectName", mapping.object(), String.class);
+                return json.readTree(answer).path("id").asText();
+            }
+            String id = found.get(0).externalId();
+            template.requestBodyAndHeaders(component + ":updateSObject?rawPayload=true", body,
+                    Map.of("sObjectName", mapping.object(), "sObjectId", id), String.class);
+            return id;
+        } catch (CamelExecutionException e) {
+            throw SalesforceErrorClassifier.classify(e.getCause() == null ? e : e.getCause());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Salesforce answered a contact write with unreadable JSON", e);
         }
     }
 
