@@ -65,6 +65,13 @@ final class CompanyPairScorer {
      */
     static final double TYPO_ALONE_PENALTY = 0.06;
 
+    /**
+     * Both names carry the same own words, and the probe's rarest is carried by no more records than one company
+     * has: "Kelzenraio" next to "Kelzenraio Manufacturing" is that company with its business word dropped, where
+     * "Trail" next to "Trail Laboratories" may be any of the many companies called Trail.
+     */
+    static final double RARE_NAME_BONUS = 0.09;
+
     private enum Domain { UNKNOWN, SAME, RELATED, OTHER }
 
     private final MatchPolicy policy;
@@ -182,6 +189,17 @@ final class CompanyPairScorer {
         }
         boolean corroborated = domain != Domain.OTHER && domain != Domain.UNKNOWN
                 || address == Address.SAME_POSTCODE || address == Address.SAME_CITY;
+        // a rare brand abroad is as often the same name registered by another company, and a bare brand next to the
+        // brand with a business word is as often a second business of it not yet seen: a related domain or the same
+        // town must agree
+        if (corroborated && context.rareWord() && !otherCountry && name >= policy.reviewThreshold()
+                && name < 1
+                && CompanyNames.ownWordsJoined(probe.normalisedName())
+                        .equals(CompanyNames.ownWordsJoined(other.normalisedName()))
+                && !BusinessWords.sameBrandOtherBusiness(probe.normalisedName(), other.normalisedName())) {
+            score += RARE_NAME_BONUS;
+            note(reasons, "own words no other company carries", "");
+        }
         // the cheap tests first: most pairs a match compares are far below review and need no second look
         if (!corroborated && !initials && name < 1 && score >= policy.reviewThreshold()
                 && BusinessWords.brandSpelledOtherwise(probe.normalisedName(), other.normalisedName())) {
