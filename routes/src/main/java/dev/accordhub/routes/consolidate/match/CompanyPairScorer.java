@@ -39,7 +39,7 @@ final class CompanyPairScorer {
 
     static final double SAME_DOMAIN_BONUS = 0.15;
     static final double SAME_ROOT_BONUS = 0.05;
-    static final double OTHER_DOMAIN_PENALTY = 0.10;
+    static final double OTHER_DOMAIN_PENALTY = 0.15;
     static final double OTHER_COUNTRY_PENALTY = 0.10;
     static final double EXPLAINED_OTHER_COUNTRY_PENALTY = 0.03;
     /**
