@@ -225,6 +225,11 @@ final class CompanyPairScorer {
             decision = MatchDecision.REVIEW;
             note(reasons, "both in program ", probe.program() + ": a fuzzy match there needs a steward");
         }
+        if (decision == MatchDecision.MERGE && name < 1
+                && BusinessWords.sameBrandOtherBusiness(probe.normalisedName(), other.normalisedName())) {
+            decision = MatchDecision.REVIEW;
+            note(reasons, "one brand in two businesses: a steward decides", "");
+        }
         return new PairScore(score, decision, false, rank, reasons == null ? List.of() : reasons);
     }
 
