@@ -21,20 +21,25 @@ import java.util.Set;
  * partner: candidates by source key ({@code match-candidates}) and source keys by blocking key
  * ({@code match-blocks}, a MultiMap). Block members are read in source-key order, so results do not depend on
  * which node wrote first. Blocks above the cap are skipped, except exact-key blocks, as in the in-memory index.
+ * The own words of the names are counted in a third map ({@code match-words}, word to source keys), so every node
+ * reads the same word frequencies.
  */
 public class HazelcastCandidateIndex implements CandidateIndex {
 
     public static final String CANDIDATES = "match-candidates";
     public static final String BLOCKS = "match-blocks";
+    public static final String WORDS = "match-words";
 
     private final IMap<String, HazelcastJsonValue> candidates;
     private final MultiMap<String, String> blocks;
+    private final MultiMap<String, String> words;
     private final int maxBlockSize;
     private final ObjectMapper json;
 
     public HazelcastCandidateIndex(HazelcastInstance hazelcast, int maxBlockSize, ObjectMapper json) {
         this.candidates = hazelcast.getMap(CANDIDATES);
         this.blocks = hazelcast.getMultiMap(BLOCKS);
+        this.words = hazelcast.getMultiMap(WORDS);
         this.maxBlockSize = maxBlockSize;
         this.json = json;
     }
@@ -46,6 +51,9 @@ public class HazelcastCandidateIndex implements CandidateIndex {
         for (String key : BlockingKeys.of(candidate)) {
             blocks.put(key, candidate.sourceKey());
         }
+        for (String word : BlockingKeys.countedWords(candidate)) {
+            words.put(word, candidate.sourceKey());
+        }
     }
 
     @Override
@@ -54,8 +62,12 @@ public class HazelcastCandidateIndex implements CandidateIndex {
         if (old == null) {
             return false;
         }
-        for (String key : BlockingKeys.of(read(old))) {
+        CompanyCandidate removed = read(old);
+        for (String key : BlockingKeys.of(removed)) {
             blocks.remove(key, sourceKey);
+        }
+        for (String word : BlockingKeys.countedWords(removed)) {
+            words.remove(word, sourceKey);
         }
         return true;
     }
@@ -78,6 +90,11 @@ public class HazelcastCandidateIndex implements CandidateIndex {
             }
         }
         return new ArrayList<>(ordered.values());
+    }
+
+    @Override
+    public int recordsWithWord(String word) {
+        return words.valueCount(word);
     }
 
     @Override

@@ -65,6 +65,14 @@ public final class BlockingKeys {
     }
 
     /**
+     * The words an index counts for {@link CandidateIndex#recordsWithWord}: the own words of the name, each once.
+     * Not blocking keys: they find no candidates, they say how common a name's words are.
+     */
+    public static Set<String> countedWords(CompanyCandidate candidate) {
+        return CompanyNames.ownWords(candidate.normalisedName());
+    }
+
+    /**
      * The first own word and each of its one-letter deletions: two words one typo apart (a letter wrong, missing,
      * extra, or two letters swapped) always share one of these. Short words would collide with everything.
      */

@@ -22,4 +22,13 @@ public interface CandidateIndex {
     List<CompanyCandidate> candidatesFor(CompanyCandidate probe);
 
     int size();
+
+    /**
+     * How many indexed records carry this word among the own words of their name (business words aside): how
+     * much a shared word says. An invented brand is carried by one company's records only, a surname or a
+     * dictionary word by hundreds. -1 when the index does not count words; the matcher then assumes nothing.
+     */
+    default int recordsWithWord(String word) {
+        return -1;
+    }
 }

@@ -36,7 +36,7 @@ public final class CompanyMatcher {
     public MatchResult match(CompanyCandidate probe) {
         List<CompanyCandidate> candidates = index.candidatesFor(probe);
         NameContext context = new NameContext(commonSingleWordName(probe, candidates),
-                sameNameRecords(probe, candidates));
+                sameNameRecords(probe, candidates), rarestWordRecords(probe));
         List<ScoredCandidate> scored = new ArrayList<>(candidates.size());
         for (CompanyCandidate candidate : candidates) {
             scored.add(new ScoredCandidate(candidate, scorer.score(probe, candidate, context)));
@@ -94,6 +94,19 @@ public final class CompanyMatcher {
             }
         }
         return same;
+    }
+
+    /** How many indexed records carry the probe's rarest own word; -1 when the index does not count words. */
+    private int rarestWordRecords(CompanyCandidate probe) {
+        int rarest = -1;
+        for (String word : CompanyNames.ownWords(probe.normalisedName())) {
+            int records = index.recordsWithWord(word);
+            if (records < 0) {
+                return -1;
+            }
+            rarest = rarest < 0 ? records : Math.min(rarest, records);
+        }
+        return rarest;
     }
 
     /** Pairs scored so far by {@link #match}: what blocking is meant to keep near-linear. */

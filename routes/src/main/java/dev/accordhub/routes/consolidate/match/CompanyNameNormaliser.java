@@ -113,7 +113,11 @@ public final class CompanyNameNormaliser {
         return out.toString();
     }
 
-    /** "Pte Ldt", "GmbH" typed "GmHb": a slip in the last word of a legal form would keep it in the name. */
+    /**
+     * "Pte Ldt", "GmbH" typed "GmHb": a slip in the last word of a legal form would keep it in the name. Checked
+     * again each time a legal form is dropped, so a slip before another form ("Privare Limited", "GmbW &amp; Co. KG")
+     * is read too.
+     */
     private static void correctMistypedLegalForm(List<String> words) {
         if (words.size() < 2) {
             return;
@@ -124,13 +128,23 @@ public final class CompanyNameNormaliser {
         if (form != null) {
             words.set(last, form);
         }
+        // "Privare Limited": the slip is in the first word of a legal form of two, read only if it completes one
+        if (words.size() > 2 && CompanyVocabulary.isLegalFormWord(words.get(last))) {
+            String first = CompanyVocabulary.mistypedLegalForm(words.get(last - 1), false);
+            if (first != null) {
+                String typed = words.set(last - 1, first);
+                if (CompanyVocabulary.legalFormLengthAtEnd(words) < 2) {
+                    words.set(last - 1, typed);
+                }
+            }
+        }
     }
 
     private static List<String> dropTrailingLegalForms(List<String> words) {
-        correctMistypedLegalForm(words);
         List<String> forms = new ArrayList<>(2);
         boolean dropped = true;
         while (dropped && words.size() > 1) {
+            correctMistypedLegalForm(words);
             int length = CompanyVocabulary.legalFormLengthAtEnd(words);
             dropped = length > 0 && length < words.size();
             if (dropped) {

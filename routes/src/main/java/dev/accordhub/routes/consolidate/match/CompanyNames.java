@@ -1,5 +1,8 @@
 package dev.accordhub.routes.consolidate.match;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 /** Reading a normalised company name: which of its words are the company's own. */
 final class CompanyNames {
 
@@ -28,5 +31,24 @@ final class CompanyNames {
             }
         }
         return own == 1;
+    }
+
+    /** The name's own words, each once, in order: "blue ridge sys" → [blue, ridge]; empty for a null name. */
+    static Set<String> ownWords(String normalisedName) {
+        Set<String> own = new LinkedHashSet<>(4);
+        for (String word : CompanyNameNormaliser.words(normalisedName)) {
+            if (!CompanyVocabulary.isDescriptor(word)) {
+                own.add(word);
+            }
+        }
+        return own;
+    }
+
+    /**
+     * The own words written together, so a brand split or joined reads the same: "peak sapphire ntwk" and
+     * "peaksapphire" → "peaksapphire".
+     */
+    static String ownWordsJoined(String normalisedName) {
+        return String.join("", ownWords(normalisedName));
     }
 }

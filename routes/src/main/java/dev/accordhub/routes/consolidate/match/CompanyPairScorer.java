@@ -39,7 +39,7 @@ final class CompanyPairScorer {
 
     static final double SAME_DOMAIN_BONUS = 0.15;
     static final double SAME_ROOT_BONUS = 0.05;
-    static final double OTHER_DOMAIN_PENALTY = 0.10;
+    static final double OTHER_DOMAIN_PENALTY = 0.15;
     static final double OTHER_COUNTRY_PENALTY = 0.10;
     static final double EXPLAINED_OTHER_COUNTRY_PENALTY = 0.03;
     /**
@@ -64,6 +64,13 @@ final class CompanyPairScorer {
      * away ("Zentora" / "Zentara"), which only a steward tells apart.
      */
     static final double TYPO_ALONE_PENALTY = 0.06;
+
+    /**
+     * Both names carry the same own words, and the probe's rarest is carried by no more records than one company
+     * has: "Kelzenraio" next to "Kelzenraio Manufacturing" is that company with its business word dropped, where
+     * "Trail" next to "Trail Laboratories" may be any of the many companies called Trail.
+     */
+    static final double RARE_NAME_BONUS = 0.09;
 
     private enum Domain { UNKNOWN, SAME, RELATED, OTHER }
 
@@ -182,6 +189,17 @@ final class CompanyPairScorer {
         }
         boolean corroborated = domain != Domain.OTHER && domain != Domain.UNKNOWN
                 || address == Address.SAME_POSTCODE || address == Address.SAME_CITY;
+        // a rare brand abroad is as often the same name registered by another company, and a bare brand next to the
+        // brand with a business word is as often a second business of it not yet seen: a related domain or the same
+        // town must agree
+        if (corroborated && context.rareWord() && !otherCountry && name >= policy.reviewThreshold()
+                && name < 1
+                && CompanyNames.ownWordsJoined(probe.normalisedName())
+                        .equals(CompanyNames.ownWordsJoined(other.normalisedName()))
+                && !BusinessWords.sameBrandOtherBusiness(probe.normalisedName(), other.normalisedName())) {
+            score += RARE_NAME_BONUS;
+            note(reasons, "own words no other company carries", "");
+        }
         // the cheap tests first: most pairs a match compares are far below review and need no second look
         if (!corroborated && !initials && name < 1 && score >= policy.reviewThreshold()
                 && BusinessWords.brandSpelledOtherwise(probe.normalisedName(), other.normalisedName())) {
@@ -206,6 +224,11 @@ final class CompanyPairScorer {
                 && !policy.fuzzyMergeWithinProgram()) {
             decision = MatchDecision.REVIEW;
             note(reasons, "both in program ", probe.program() + ": a fuzzy match there needs a steward");
+        }
+        if (decision == MatchDecision.MERGE && name < 1
+                && BusinessWords.sameBrandOtherBusiness(probe.normalisedName(), other.normalisedName())) {
+            decision = MatchDecision.REVIEW;
+            note(reasons, "one brand in two businesses: a steward decides", "");
         }
         return new PairScore(score, decision, false, rank, reasons == null ? List.of() : reasons);
     }

@@ -15,6 +15,7 @@ public final class InMemoryCandidateIndex implements CandidateIndex {
     private final int maxBlockSize;
     private final Map<String, CompanyCandidate> bySourceKey = new HashMap<>();
     private final Map<String, List<CompanyCandidate>> blocks = new HashMap<>();
+    private final Map<String, Integer> wordRecords = new HashMap<>();
     private long oversizedBlocksSkipped;
 
     public InMemoryCandidateIndex(int maxBlockSize) {
@@ -35,6 +36,9 @@ public final class InMemoryCandidateIndex implements CandidateIndex {
         for (String key : BlockingKeys.of(candidate)) {
             blocks.computeIfAbsent(key, k -> new ArrayList<>(2)).add(candidate);
         }
+        for (String word : BlockingKeys.countedWords(candidate)) {
+            wordRecords.merge(word, 1, Integer::sum);
+        }
     }
 
     @Override
@@ -49,6 +53,9 @@ public final class InMemoryCandidateIndex implements CandidateIndex {
             if (block.isEmpty()) {
                 blocks.remove(key);
             }
+        }
+        for (String word : BlockingKeys.countedWords(old)) {
+            wordRecords.computeIfPresent(word, (w, n) -> n == 1 ? null : n - 1);
         }
         return true;
     }
@@ -72,6 +79,11 @@ public final class InMemoryCandidateIndex implements CandidateIndex {
             }
         }
         return new ArrayList<>(found.values());
+    }
+
+    @Override
+    public int recordsWithWord(String word) {
+        return wordRecords.getOrDefault(word, 0);
     }
 
     @Override

@@ -141,7 +141,7 @@ final class NameSimilarity {
         if (CompanyVocabulary.abbreviates(a, b) || CompanyVocabulary.abbreviates(b, a)) {
             return ABBREVIATION_MATCH;
         }
-        if (a.length() < 4 || b.length() < 4) {
+        if (a.length() < 4 || b.length() < 4 || extendedBy(a, b) || extendedBy(b, a)) {
             return 0;
         }
         double jw = jaroWinkler(a, b);
@@ -154,6 +154,15 @@ final class NameSimilarity {
         // two edits in seven letters or more keep Jaro–Winkler above this: unrelated words need no edit distance
         return jw >= TWO_EDITS_MIN_JARO_WINKLER && a.length() >= TWO_EDITS_MIN_LENGTH
                 && b.length() >= TWO_EDITS_MIN_LENGTH && EditDistance.atMostTwo(a, b) ? TWO_EDITS_MATCH : 0;
+    }
+
+    /**
+     * True when {@code longer} is {@code shorter} with two letters or more appended: "telnexia" / "telnex",
+     * "martinez" / "martin". A slip changes a letter or two inside a word, it does not grow a new ending, and
+     * Jaro–Winkler, which rewards a shared beginning, would call these the same word.
+     */
+    static boolean extendedBy(String longer, String shorter) {
+        return longer.length() >= shorter.length() + 2 && longer.startsWith(shorter);
     }
 
     /** One substitution, insertion, deletion, or swap of neighbours. */

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The grid-backed index finds exactly what the in-memory one finds, survives removal, and caps blocks alike. */
+/**
+ * The grid-backed index finds exactly what the in-memory one finds, survives removal, caps blocks alike, and counts
+ * the same words.
+ */
 class HazelcastCandidateIndexTest {
 
     static HazelcastInstance hazelcast;
@@ -55,5 +58,10 @@ class HazelcastCandidateIndexTest {
             assertThat(grid.candidatesFor(probe)).as(probe.name())
                     .containsExactlyInAnyOrderElementsOf(memory.candidatesFor(probe));
         }
+        for (String word : words) {
+            String normalised = word.toLowerCase();
+            assertThat(grid.recordsWithWord(normalised)).as(word).isEqualTo(memory.recordsWithWord(normalised));
+        }
+        assertThat(grid.recordsWithWord("acme")).isPositive();
     }
 }

@@ -103,4 +103,21 @@ class CompanyAddressScoringTest {
         assertThat(matcher.compare(index.candidatesFor(secondSite).get(0), secondSite).decision())
                 .isEqualTo(MatchDecision.REVIEW);
     }
+
+    @Test
+    void oneBrandInTwoBusinessesAtOneSiteOnOneDomainGoesToASteward() {
+        CompanyCandidate laboratories = Companies.in("nimbus", "n1").named("Maple Trail Laboratories Kabushiki Kaisha")
+                .web("mapletrail.co.jp").country("JP").at("Osaka", "530 0001").build();
+        CompanyCandidate management = Companies.in("vantage", "v1").named("Maple Trail Management Co., Ltd.")
+                .web("mapletrail.co.jp").country("JP").at("Osaka", "5300001").build();
+        CompanyCandidate bare = Companies.in("vantage", "v2").named("Maple Trail Co., Ltd.")
+                .web("mapletrail.co.jp").country("JP").at("Osaka", "5300001").build();
+
+        PairScore twoBusinesses = matcher.compare(laboratories, management);
+
+        assertThat(twoBusinesses.score()).isGreaterThanOrEqualTo(policy.mergeThreshold());
+        assertThat(twoBusinesses.decision()).isEqualTo(MatchDecision.REVIEW);
+        assertThat(twoBusinesses.reasons()).contains("one brand in two businesses: a steward decides");
+        assertThat(matcher.compare(laboratories, bare).decision()).isEqualTo(MatchDecision.MERGE);
+    }
 }

@@ -175,6 +175,19 @@ class CompanyMatcherTest {
     }
 
     @Test
+    void twoUnrelatedDomainsOutweighTheSameNameInTheSameTown() {
+        CompanyCandidate a = Companies.in("helios", "h1").named("Morgan Development, AB").web("morgan.se")
+                .country("SE").at("Uppsala", null).build();
+        CompanyCandidate b = Companies.in("vantage", "v1").named("MORGAN-DEVELOPMENT AB").web("morgan132.com")
+                .country("SE").at("Uppsala", "753 10").build();
+        CompanyCandidate noDomain = Companies.in("vantage", "v2").named("MORGAN-DEVELOPMENT AB").country("SE")
+                .at("Uppsala", "753 10").build();
+
+        assertThat(matcher.compare(a, b).decision()).isEqualTo(MatchDecision.REVIEW);
+        assertThat(matcher.compare(a, noDomain).decision()).isEqualTo(MatchDecision.MERGE);
+    }
+
+    @Test
     void aCommonOneWordNameNeedsMoreThanTheName() {
         for (String business : List.of("Digital", "Media", "Cloud", "Data", "Labs")) {
             index.add(Companies.in("helios", business).named("Wilson " + business).country("US").build());

@@ -94,6 +94,9 @@ class CompanyNameNormaliserTest {
             Zorclaen Kabushiki Kasiha       | zorclaen
             Vinzorion Groqup                | vinzorion grp
             Acme Sytems                     | acme sys
+            Taaxwenex Privare Limited       | taaxwenex
+            North Cobalt Capital Gmbw & Co. KG | north cobalt capital
+            Tidal Horizon Kabnshiki Kaisha  | tidal horizon
             """)
     void readsASlipInALegalFormOrAShortBusinessWord(String raw, String expected) {
         assertThat(CompanyNameNormaliser.normalise(raw)).isEqualTo(expected);

@@ -60,6 +60,15 @@ class NameSimilarityTest {
     }
 
     @Test
+    void aWordWithANewEndingIsAnotherWordNotASlip() {
+        assertThat(similarity("Telnex", "Telnexia")).isZero();
+        assertThat(similarity("Martin Security", "Martinez Security")).isLessThan(0.7);
+        assertThat(similarity("Telnex", "Telnexa")).as("one letter more is a slip").isGreaterThan(0.85);
+        assertThat(NameSimilarity.extendedBy("telnexia", "telnex")).isTrue();
+        assertThat(NameSimilarity.extendedBy("telnex", "telnexia")).isFalse();
+    }
+
+    @Test
     void shortWordsMustBeEqual() {
         assertThat(similarity("ABX Data", "ABC Data")).isLessThan(0.5);
     }
