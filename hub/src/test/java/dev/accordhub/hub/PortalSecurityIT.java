@@ -43,6 +43,8 @@ class PortalSecurityIT {
 
     static final int PARTNERS_PER_PROGRAM = 20;
     static final Duration WAIT = Duration.ofSeconds(60);
+    /** Issue 5: deprovisioned users and terminated companies lose access within 5 s. */
+    static final Duration DEPROVISIONED = Duration.ofSeconds(5);
     static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     @TempDir
@@ -280,7 +282,7 @@ class PortalSecurityIT {
                 .map(c -> String.valueOf(c.get("Id"))).findFirst().orElseThrow();
         salesforce.delete("Contact", contactId);
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        await().atMost(DEPROVISIONED).untilAsserted(() ->
                 assertThat(HubTestSupport.get(api + "/partners", token).status()).isEqualTo(403));
         assertThat(HubTestSupport.get(api + "/partners", token).body().path("detail").asText())
                 .contains("deactivated");
@@ -296,7 +298,7 @@ class PortalSecurityIT {
 
         salesforce.delete("Account", accountId);
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().atMost(DEPROVISIONED).untilAsserted(() -> {
             Answer refused = HubTestSupport.get(api + "/partners", token);
             assertThat(refused.status()).isEqualTo(403);
             assertThat(refused.body().path("detail").asText()).contains("no longer active");
