@@ -44,6 +44,7 @@ import java.util.regex.Pattern;
  *       POST was sent (both clocks are this machine's).</li>
  * </ol>
  * Usage: java bench/src/RegistrationBench.java [--rate 50] [--seconds 60] [--baseline 200] [--jar path]
+ * [--hub-arg --key=value]...
  */
 public class RegistrationBench {
 
@@ -54,6 +55,7 @@ public class RegistrationBench {
     int seconds = 60;
     int baselineCount = 200;
     Path jar = Path.of("hub/target/accord-hub.jar");
+    List<String> hubArgs = new ArrayList<>();
     Process hub;
     Path temp;
     String hubUrl;
@@ -70,6 +72,7 @@ public class RegistrationBench {
                 case "--seconds" -> bench.seconds = Integer.parseInt(args[i + 1]);
                 case "--baseline" -> bench.baselineCount = Integer.parseInt(args[i + 1]);
                 case "--jar" -> bench.jar = Path.of(args[i + 1]);
+                case "--hub-arg" -> bench.hubArgs.add(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -186,6 +189,7 @@ public class RegistrationBench {
                 .toString(), "-jar", copy.toString(), "--accord.data-dir=" + temp.resolve("data"),
                 "--accord.sandbox.hubspot.requests-per-second=1000"));
         ports.forEach((key, port) -> command.add("--" + key + "=" + port));
+        command.addAll(hubArgs);
         hubUrl = "http://127.0.0.1:" + ports.get("server.port");
         salesforceUrl = "http://127.0.0.1:" + ports.get("accord.sandbox.salesforce.port");
         nimbusUrl = "http://127.0.0.1:" + ports.get("accord.sandbox.nimbus.port");

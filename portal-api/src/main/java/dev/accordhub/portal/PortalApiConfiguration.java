@@ -67,8 +67,8 @@ public class PortalApiConfiguration {
     @Bean
     DealRegistrations dealRegistrations(GoldenStore store, HazelcastInstance hazelcast,
             List<ProgramDefinition> programs, RegistrationProperties properties, PortalQueries portalQueries,
-            CamelContext camel, ObjectMapper json) {
+            jakarta.jms.ConnectionFactory connectionFactory, ObjectMapper json) {
         return new DealRegistrations(store, hazelcast, programs, properties, portalQueries,
-                camel.createProducerTemplate(), json, Clock.systemUTC());
+                new dev.accordhub.portal.deals.RegistrationQueues(connectionFactory), json, Clock.systemUTC());
     }
 }

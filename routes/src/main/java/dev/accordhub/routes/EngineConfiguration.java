@@ -152,7 +152,7 @@ public class EngineConfiguration {
             GoldenStore store, RegistrationProperties properties, ObjectMapper json) {
         Clock clock = Clock.systemUTC();
         return new DealRegistrationRoutes(programs.stream().map(ProgramDefinition::id).toList(),
-                new OutboundDealWriter(programs, connectors, json, clock), new RegistrationSla(store, json, clock),
+                new OutboundDealWriter(programs, connectors, json), new RegistrationSla(store, json, clock),
                 properties);
     }
 

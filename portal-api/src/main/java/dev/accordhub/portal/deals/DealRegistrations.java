@@ -25,6 +25,7 @@ import dev.accordhub.portal.security.Caller;
 import dev.accordhub.routes.Topics;
 import dev.accordhub.routes.consolidate.GoldenStore;
 import dev.accordhub.routes.registration.ChannelConflictDetector;
+import dev.accordhub.routes.registration.RegistrationEcho;
 import dev.accordhub.routes.registration.RegistrationProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -40,13 +41,14 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.camel.ProducerTemplate;
 
 /**
  * {@code POST /api/v1/deals}: a partner user registers a deal. The form is checked at once (400 with every bad
  * field), a repeat of the same partner's open registration is refused (409), an {@code Idempotency-Key} makes a
- * retried request answer the first registration again; then the command goes onto the persistent Artemis queue
- * {@code accord.commands.deals} and the registration is readable at once, SUBMITTED, with its review deadline.
+ * retried request answer the first registration again; then, in one Artemis transaction, the command goes onto the
+ * persistent queue {@code accord.commands.deals} (for the golden model) and the write onto
+ * {@code accord.outbound.<program>} (for the CRM), and the registration is readable at once, SUBMITTED, with its
+ * review deadline.
  */
 public class DealRegistrations {
 
@@ -58,19 +60,19 @@ public class DealRegistrations {
     private final Map<String, ProgramDefinition> programs;
     private final RegistrationProperties properties;
     private final PortalQueries queries;
-    private final ProducerTemplate jms;
+    private final RegistrationQueues commands;
     private final ObjectMapper json;
     private final Clock clock;
 
     public DealRegistrations(GoldenStore store, HazelcastInstance hazelcast, List<ProgramDefinition> programs,
-            RegistrationProperties properties, PortalQueries queries, ProducerTemplate jms, ObjectMapper json,
+            RegistrationProperties properties, PortalQueries queries, RegistrationQueues commands, ObjectMapper json,
             Clock clock) {
         this.store = store;
         this.idempotencyKeys = hazelcast.getMap(KEYS);
         this.programs = programs.stream().collect(Collectors.toMap(ProgramDefinition::id, Function.identity()));
         this.properties = properties;
         this.queries = queries;
-        this.jms = jms;
+        this.commands = commands;
         this.json = json;
         this.clock = clock;
     }
@@ -127,8 +129,8 @@ public class DealRegistrations {
                 return replay(caller, idempotencyKey, requestHash); // a concurrent retry got there first
             }
         }
-        jms.sendBodyAndHeader("jms:queue:" + Topics.DEAL_COMMAND_QUEUE,
-                json.writeValueAsString(DealCommand.submit(deal, clock.instant())), "JMSXGroupID", deal.id());
+        commands.submit(deal.id(), json.writeValueAsString(DealCommand.submit(deal, clock.instant())),
+                Topics.outboundQueue(program), json.writeValueAsString(deal));
         store.put(EntityType.DEAL, deal.id(), deal); // read-your-writes; consolidation publishes it
         return accepted(deal.id(), store.map(EntityType.DEAL).get(deal.id()));
     }
@@ -143,9 +145,11 @@ public class DealRegistrations {
                 ChannelConflictDetector.nameKey(form.customerName(), form.customerCountry()), form.contactName(),
                 form.contactEmail(), form.notes(), now, now.plus(properties.reviewSla(tier)),
                 idempotencyKey == null ? null : idempotencyKey + "#" + requestHash, List.of(), false, null);
-        return new Deal(id, form.opportunityName(), caller.partnerKey(), form.customerName(), form.amount(),
+        Deal deal = new Deal(id, form.opportunityName(), caller.partnerKey(), form.customerName(), form.amount(),
                 DealStage.PROSPECTING, form.closeDate(), now, List.of(new SourceRef("accord", program, id, now)),
                 registration);
+        // What the CRM will hold once written: its report of it is then recognised as our own write.
+        return deal.withRegistration(registration.written(RegistrationEcho.hash(deal)));
     }
 
     /** The earlier answer for a retried request, 422 if the key was used for another request, null if unused. */

@@ -13,8 +13,9 @@ import org.apache.camel.component.kafka.KafkaConstants;
  *   <li>{@code deal-commands}: the portal's commands arrive on the persistent Artemis queue
  *       {@code accord.commands.deals} and go into {@code accord.deal.commands}, where consolidation applies them in
  *       order with the CRMs' changes (the JMS message is acknowledged only once Kafka has it);</li>
- *   <li>{@code outbound-<program>}: consolidation puts the registration on {@code accord.outbound.<program>}
- *       (message group = deal id, so one deal's writes never overtake each other); it is written into the CRM,
+ *   <li>{@code outbound-<program>}: the portal (in the same transaction as the command) and consolidation (a
+ *       rejection, a contact) put writes on {@code accord.outbound.<program>} (message group = deal id, so one
+ *       deal's writes never overtake each other); each is written into the CRM,
  *       retried with exponential back-off while the CRM fails, and after the last attempt dead-lettered with the
  *       reason (the ops API retries it);</li>
  *   <li>{@code registration-sla}: undecided registrations past their review deadline are marked overdue.</li>
@@ -60,14 +61,8 @@ public class DealRegistrationRoutes extends RouteBuilder {
                             .redeliveryDelay(properties.writeBackoff().toMillis()).useExponentialBackOff()
                             .backOffMultiplier(2).maximumRedeliveryDelay(properties.writeMaxBackoff().toMillis())
                             .retryAttemptedLogLevel(LoggingLevel.WARN).logExhaustedMessageHistory(false))
-                    .setHeader(KafkaConstants.KEY, header("JMSXGroupID"))
                     .convertBodyTo(String.class)
-                    .bean(writer, "write").id("write-" + program)
-                    .filter(body().isNotNull()) // contacts have no link to record
-                        .removeHeaders("JMS*")
-                        .to("kafka:" + Topics.DEAL_COMMANDS).id("link-" + program)
-                    .end()
-                    .log(LoggingLevel.DEBUG, "Registration ${header." + KafkaConstants.KEY + "} written to " + program);
+                    .bean(writer, "write").id("write-" + program);
         }
 
         from("timer:registration-sla?period=" + properties.slaCheckInterval().toMillis()).routeId("registration-sla")

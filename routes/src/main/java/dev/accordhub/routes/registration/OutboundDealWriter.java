@@ -7,46 +7,38 @@ import dev.accordhub.model.Deal;
 import dev.accordhub.model.PartnerUser;
 import dev.accordhub.routes.outbound.ContactWriteMapper;
 import dev.accordhub.model.EntityType;
-import dev.accordhub.model.SourceRef;
 import dev.accordhub.model.program.ProgramDefinition;
-import dev.accordhub.model.registration.DealCommand;
 import dev.accordhub.routes.ProgramConnectors;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Writes into a program's CRM what the hub owns there: a registration (answering the {@code LINK} command that
- * records the CRM's id and the hash of what was written, so the CRM's echo of it is recognised), or a contact as
- * the identity providers have the person.
+ * Writes into a program's CRM what the hub owns there: a registration (the hash of what is written travels with it,
+ * so the CRM's echo is recognised when ingest reads it back), or a contact as the identity providers have the
+ * person.
  */
 public class OutboundDealWriter {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OutboundDealWriter.class);
 
     private final Map<String, ProgramDefinition> programs;
     private final ProgramConnectors connectors;
     private final ObjectMapper json;
-    private final Clock clock;
 
-    public OutboundDealWriter(List<ProgramDefinition> programs, ProgramConnectors connectors, ObjectMapper json,
-            Clock clock) {
+    public OutboundDealWriter(List<ProgramDefinition> programs, ProgramConnectors connectors, ObjectMapper json) {
         this.programs = programs.stream().collect(Collectors.toMap(ProgramDefinition::id, Function.identity()));
         this.connectors = connectors;
         this.json = json;
-        this.clock = clock;
     }
 
-    /**
-     * @return for a deal, the LINK command as JSON for {@code accord.deal.commands}; for a contact
-     *         ({@code {"contact": <partner user>}}), null: the CRM's report of it comes back through ingest
-     */
-    public String write(String payload) throws JsonProcessingException {
+    /** Writes a registration (a deal) or a contact ({@code {"contact": <partner user>}}) into its CRM. */
+    public void write(String payload) throws JsonProcessingException {
         JsonNode tree = json.readTree(payload);
         if (tree.has("contact")) {
             writeContact(json.treeToValue(tree.path("contact"), PartnerUser.class));
-            return null;
+            return;
         }
         Deal deal = json.treeToValue(tree, Deal.class);
         if (deal.registration() == null || deal.registration().program() == null) {
@@ -57,11 +49,12 @@ public class OutboundDealWriter {
             throw new IllegalArgumentException("Program '" + deal.registration().program() + "' of registration "
                     + deal.id() + " is not configured");
         }
+        long started = System.nanoTime();
         String crmId = connectors.dealWriter(program.id()).upsertDeal(program.entity(EntityType.DEAL), deal.id(),
                 DealWriteMapper.fields(program, deal));
-        // The CRM's own version is not known yet; the epoch lets its first report of the record count as newer.
-        SourceRef ref = new SourceRef(program.system(), program.id(), crmId, Instant.EPOCH);
-        return json.writeValueAsString(DealCommand.link(deal.id(), ref, RegistrationEcho.hash(deal), clock.instant()));
+        LOG.debug("Registration {} written to {} as {} in {} ms", deal.id(), program.id(), crmId,
+                (System.nanoTime() - started) / 1_000_000);
+        // The CRM's report of the record, recognised by its hash, records the id in the golden model.
     }
 
     private void writeContact(PartnerUser user) {

@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies deal registrations to the golden model, in order with the CRMs' own changes (consolidation calls it):
- * a submission (flagging channel conflicts and applying the conflict policy), the CRM's id once the deal is
- * written there, the review SLA running out, and the decisions and edits the CRM reports back. The hub's own
- * writes, echoed by the CRM, are recognised by their hash and change nothing.
+ * a submission (flagging channel conflicts and applying the conflict policy; the portal has already queued the CRM
+ * write), the review SLA running out, and the decisions and edits the CRM reports back. The hub's own writes,
+ * echoed by the CRM, are recognised by their hash and change nothing; the first echo records the CRM's id.
+ * ({@code LINK} commands, which earlier versions wrote after each CRM write, are still applied when replayed.)
  */
 public class RegistrationHandler {
 
@@ -58,12 +59,14 @@ public class RegistrationHandler {
         List<Deal> changed = new ArrayList<>();
         List<Alert> alerts = new ArrayList<>();
         Deal deal = submitted;
+        boolean rejected = false;
         if (!others.isEmpty()) {
             List<String> otherIds = others.stream().map(Deal::id).sorted().toList();
             DealRegistration flagged = deal.registration().withConflicts(otherIds);
             if (policy == RegistrationProperties.ConflictPolicy.FIRST_COME_WINS) {
                 flagged = flagged.decided(RegistrationStatus.REJECTED, "Channel conflict: this customer was "
                         + "registered first by another partner (" + String.join(", ", otherIds) + ")");
+                rejected = true;
             }
             deal = deal.withRegistration(flagged);
             for (Deal other : others) {
@@ -83,7 +86,14 @@ public class RegistrationHandler {
         }
         store.put(EntityType.DEAL, deal.id(), deal);
         changed.add(0, deal);
-        return Optional.of(new RegistrationOutcome(changed, alerts, List.of(deal)));
+        LOG.debug("Registration {} submitted, {} conflict(s)", deal.id(), others.size());
+        if (rejected) {
+            // The portal already queued the registration as submitted; the CRM learns of the rejection next.
+            deal = deal.withRegistration(deal.registration().written(RegistrationEcho.hash(deal)));
+            store.put(EntityType.DEAL, deal.id(), deal);
+            changed.set(0, deal);
+        }
+        return Optional.of(new RegistrationOutcome(changed, alerts, rejected ? List.of(deal) : List.of()));
     }
 
     private Optional<RegistrationOutcome> link(DealCommand command) {
@@ -106,6 +116,7 @@ public class RegistrationHandler {
                 current.amount(), current.stage(), current.closeDate(), current.updatedAt(), sources,
                 current.registration().written(command.writtenHash()));
         store.put(EntityType.DEAL, linked.id(), linked);
+        LOG.debug("Registration {} linked to {}", linked.id(), command.crmRef().externalId());
         return Optional.of(new RegistrationOutcome(List.of(linked), List.of(), List.of()));
     }
 
@@ -143,9 +154,12 @@ public class RegistrationHandler {
         sources.removeIf(s -> sameRecord(s, ref));
         sources.add(ref);
         if (RegistrationEcho.hash(reported).equals(current.registration().writtenHash())) {
-            // Our own write coming back: remember the CRM's version, publish nothing, write nothing.
-            store.put(EntityType.DEAL, current.id(), withSources(current, sources));
-            return Optional.empty();
+            // Our own write coming back: nothing changed. The first report says where the deal now lives (the
+            // CRM's id, published once); later ones only move the CRM's version on.
+            Deal located = withSources(current, sources);
+            store.put(EntityType.DEAL, current.id(), located);
+            return known != null ? Optional.empty()
+                    : Optional.of(new RegistrationOutcome(List.of(located), List.of(), List.of()));
         }
         DealRegistration decided = reported.registration().status() == null ? current.registration()
                 : current.registration().decided(reported.registration().status(),

@@ -55,13 +55,13 @@ class RegistrationHandlerTest {
     }
 
     @Test
-    void aSubmissionBecomesGoldenAndIsWrittenToItsCrm() {
+    void aSubmissionBecomesGoldenWhileThePortalsQueuedWriteReachesTheCrm() {
         Deal deal = registration("reg-1", "helios:partner:A1", "northwind.example", "Northwind GmbH", NOW);
 
         RegistrationOutcome outcome = handler("manual-review").apply(DealCommand.submit(deal, NOW)).orElseThrow();
 
         assertThat(outcome.changed()).extracting(Deal::id).containsExactly("reg-1");
-        assertThat(outcome.writes()).extracting(Deal::id).containsExactly("reg-1");
+        assertThat(outcome.writes()).as("the portal queued it with the command").isEmpty();
         assertThat(outcome.alerts()).isEmpty();
         assertThat(store.get(EntityType.DEAL, "reg-1", Deal.class).registration().status())
                 .isEqualTo(RegistrationStatus.SUBMITTED);
@@ -105,12 +105,14 @@ class RegistrationHandlerTest {
         RegistrationHandler handler = handler("first-come-wins");
         handler.apply(DealCommand.submit(registration("reg-1", "helios:partner:A1", null, "Contoso Ltd", NOW), NOW));
 
-        handler.apply(DealCommand.submit(registration("reg-2", "vantage:partner:B1", null, "CONTOSO Limited",
-                NOW.plusSeconds(5)), NOW));
+        RegistrationOutcome outcome = handler.apply(DealCommand.submit(registration("reg-2", "vantage:partner:B1",
+                null, "CONTOSO Limited", NOW.plusSeconds(5)), NOW)).orElseThrow();
 
-        DealRegistration later = store.get(EntityType.DEAL, "reg-2", Deal.class).registration();
-        assertThat(later.status()).isEqualTo(RegistrationStatus.REJECTED);
-        assertThat(later.decisionReason()).contains("reg-1");
+        Deal later = store.get(EntityType.DEAL, "reg-2", Deal.class);
+        assertThat(later.registration().status()).isEqualTo(RegistrationStatus.REJECTED);
+        assertThat(later.registration().decisionReason()).contains("reg-1");
+        assertThat(outcome.writes()).as("the CRM learns of the rejection").containsExactly(later);
+        assertThat(later.registration().writtenHash()).isEqualTo(RegistrationEcho.hash(later));
     }
 
     @Test
@@ -151,6 +153,25 @@ class RegistrationHandlerTest {
 
         Deal stale = reported(deal, "006A", NOW.plusMillis(1500), RegistrationStatus.REJECTED, "old", deal.name());
         assertThat(handler.applyReported(stale)).as("older than what was applied").isEmpty();
+    }
+
+    @Test
+    void theFirstEchoRecordsWhereTheDealLivesAndLaterOnesChangeNothing() {
+        RegistrationHandler handler = handler("manual-review");
+        Deal deal = registration("reg-1", "helios:partner:A1", null, "Northwind GmbH", NOW);
+        deal = deal.withRegistration(deal.registration().written(RegistrationEcho.hash(deal))); // as the portal does
+        handler.apply(DealCommand.submit(deal, NOW));
+
+        RegistrationOutcome first = handler.applyReported(reported(deal, "006A", NOW.plusSeconds(1),
+                RegistrationStatus.SUBMITTED, null, deal.name())).orElseThrow();
+        var again = handler.applyReported(reported(deal, "006A", NOW.plusSeconds(2), RegistrationStatus.SUBMITTED,
+                null, deal.name()));
+
+        assertThat(first.changed().get(0).sources()).extracting(SourceRef::system)
+                .containsExactly("accord", "salesforce");
+        assertThat(first.changed().get(0).name()).isEqualTo(deal.name());
+        assertThat(first.writes()).isEmpty();
+        assertThat(again).isEmpty();
     }
 
     @Test
