@@ -18,8 +18,8 @@ import java.util.Objects;
  * "BLUEFIN SYS" both match "Bluefin Systems"). When no cluster accepts it, the pair goes to a steward.
  *
  * <p>When the golden store can split a golden record ({@link Clusters#splittable()}), a golden record that refuses
- * the record only for holding one of the same program may instead give that member up, if the record fits the
- * rest of it clearly better ({@link WeakestMemberRule}): the plan then names the member to move out first.
+ * the record only because of one member (of the same program, or with a contradicting tax id or DUNS) may instead
+ * give that member up, if the record fits the rest of it better ({@link WeakestMemberRule}): the plan then names the member to move out first.
  */
 public final class MergePlanner {
 
@@ -122,15 +122,11 @@ public final class MergePlanner {
         return new Plan(MatchDecision.MERGE, joined, reasons, evicted);
     }
 
-    /** The one member of the probe's program the probe may displace, or null. */
+    /** The one member objecting to the probe (same program, or a contradicting tax id or DUNS) it may displace. */
     private CompanyCandidate displaced(CompanyCandidate probe, List<CompanyCandidate> members) {
         List<CompanyCandidate> conflicting = new ArrayList<>(1);
         for (CompanyCandidate member : members) {
-            PairScore exact = scorer.exactKeys(probe, member, null);
-            if (exact != null && exact.decision() == MatchDecision.SEPARATE) {
-                return null;
-            }
-            if (member.program().equals(probe.program()) && exact == null) {
+            if (objection(List.of(probe), List.of(member)) != null) {
                 conflicting.add(member);
             }
         }

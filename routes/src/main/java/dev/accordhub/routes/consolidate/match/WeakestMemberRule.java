@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decides, when a golden record refuses a record only because it already holds one of the same program, which of
- * the two belongs there. Records stream in one at a time, so a golden record takes whichever record of a program
- * came first, even the wrong one; the right one, arriving later, would be refused for good. Here the later record
- * takes the place when it fits the rest of the golden record clearly better than the holder does: the holder's
- * best link to the other members is weaker than the newcomer's. The holder leaves (a golden record of its own, or
- * wherever it is matched again); every other member stays.
+ * Decides, when a golden record refuses a record only because of one member (one of the same program, or one whose
+ * tax id or DUNS contradicts the record's), which of the two belongs there. Records stream in one at a time, so a
+ * golden record takes whichever record came first, even the wrong one; the right one, arriving later, would be
+ * refused for good. Here the later record takes the place when it fits the rest of the golden record better than
+ * the holder does: the holder's best link to the other members is weaker than the newcomer's. The holder leaves (a
+ * golden record of its own, or wherever it is matched again); every other member stays.
  *
  * <p>Both fits are scored the same way, pair by pair without the index's name counts, so neither side has an
  * advantage from when it arrived. An exact key between the holder and another member ranks above any fuzzy fit:

@@ -99,6 +99,22 @@ class MergePlannerTest {
     }
 
     @Test
+    void aGoldenRecordThatCanSplitGivesUpAMemberWhoseTaxIdContradictsABetterFittingRecord() {
+        clusters.splittable = true;
+        CompanyCandidate helios = add(Companies.in("helios", "h1").named("Bluefin Systems").web("bluefin.com")
+                .country("US"));
+        CompanyCandidate weaker = add(Companies.in("nimbus", "n1").named("Bluefin Solutions").country("US")
+                .taxId("US111111111"));
+        clusters.join(weaker, helios);
+
+        MergePlanner.Plan plan = plan(Companies.in("vantage", "v1").named("Bluefin Systems Inc").web("bluefin.com")
+                .country("US").taxId("US222222222"));
+
+        assertThat(plan.decision()).isEqualTo(MatchDecision.MERGE);
+        assertThat(plan.evicted()).containsExactly("nimbus:partner:n1");
+    }
+
+    @Test
     void aGoldenRecordKeepsTheMemberOfTheSameProgramThatFitsItBetter() {
         clusters.splittable = true;
         CompanyCandidate helios = add(Companies.in("helios", "h1").named("Bluefin Systems").web("bluefin.com")
