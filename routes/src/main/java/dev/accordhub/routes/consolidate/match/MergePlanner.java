@@ -19,7 +19,8 @@ import java.util.Objects;
  *
  * <p>When the golden store can split a golden record ({@link Clusters#splittable()}), a golden record that refuses
  * the record only because of one member (of the same program, or with a contradicting tax id or DUNS) may instead
- * give that member up, if the record fits the rest of it better ({@link WeakestMemberRule}): the plan then names the member to move out first.
+ * give that member up, if the record fits the rest of it better ({@link WeakestMemberRule}): the plan then names
+ * the member to move out first.
  */
 public final class MergePlanner {
 
