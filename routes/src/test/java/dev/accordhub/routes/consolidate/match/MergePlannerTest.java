@@ -82,6 +82,85 @@ class MergePlannerTest {
     }
 
     @Test
+    void aGoldenRecordThatCanSplitGivesUpTheMemberOfTheSameProgramThatFitsItWorse() {
+        clusters.splittable = true;
+        CompanyCandidate helios = add(Companies.in("helios", "h1").named("Bluefin Systems").web("bluefin.com")
+                .country("US"));
+        CompanyCandidate weaker = add(Companies.in("vantage", "v1").named("Bluefin Solutions").country("US"));
+        clusters.join(weaker, helios);
+
+        MergePlanner.Plan plan = plan(Companies.in("vantage", "v2").named("Bluefin Systems Inc").web("bluefin.com")
+                .country("US"));
+
+        assertThat(plan.decision()).isEqualTo(MatchDecision.MERGE);
+        assertThat(plan.clusters()).containsExactly(clusters.clusterOf(helios.sourceKey()));
+        assertThat(plan.evicted()).containsExactly("vantage:partner:v1");
+        assertThat(plan.reasons()).anyMatch(r -> r.contains("gives up vantage:partner:v1 of program vantage"));
+    }
+
+    @Test
+    void aGoldenRecordThatCanSplitGivesUpAMemberWhoseTaxIdContradictsABetterFittingRecord() {
+        clusters.splittable = true;
+        CompanyCandidate helios = add(Companies.in("helios", "h1").named("Bluefin Systems").web("bluefin.com")
+                .country("US"));
+        CompanyCandidate weaker = add(Companies.in("nimbus", "n1").named("Bluefin Solutions").country("US")
+                .taxId("US111111111"));
+        clusters.join(weaker, helios);
+
+        MergePlanner.Plan plan = plan(Companies.in("vantage", "v1").named("Bluefin Systems Inc").web("bluefin.com")
+                .country("US").taxId("US222222222"));
+
+        assertThat(plan.decision()).isEqualTo(MatchDecision.MERGE);
+        assertThat(plan.evicted()).containsExactly("nimbus:partner:n1");
+    }
+
+    @Test
+    void aGoldenRecordKeepsTheMemberOfTheSameProgramThatFitsItBetter() {
+        clusters.splittable = true;
+        CompanyCandidate helios = add(Companies.in("helios", "h1").named("Bluefin Systems").web("bluefin.com")
+                .country("US"));
+        CompanyCandidate stronger = add(Companies.in("vantage", "v1").named("Bluefin Systems Inc").web("bluefin.com")
+                .country("US"));
+        clusters.join(stronger, helios);
+
+        MergePlanner.Plan plan = plan(Companies.in("vantage", "v2").named("Bluefin Systems LLC").country("US"));
+
+        assertThat(plan.decision()).isEqualTo(MatchDecision.REVIEW);
+        assertThat(plan.evicted()).isEmpty();
+        assertThat(plan.reasons()).anyMatch(r -> r.contains("it already holds vantage:partner:v1"));
+    }
+
+    @Test
+    void aMemberAnExactKeyLinksToTheGoldenRecordIsNotGivenUp() {
+        clusters.splittable = true;
+        CompanyCandidate helios = add(Companies.in("helios", "h1").named("Bluefin Systems").web("bluefin.com")
+                .country("US").taxId("US123456789"));
+        CompanyCandidate linked = add(Companies.in("vantage", "v1").named("BFS Holdings").country("US")
+                .taxId("US123456789"));
+        clusters.join(linked, helios);
+
+        MergePlanner.Plan plan = plan(Companies.in("vantage", "v2").named("Bluefin Systems Inc").web("bluefin.com")
+                .country("US"));
+
+        assertThat(plan.decision()).isEqualTo(MatchDecision.REVIEW);
+        assertThat(plan.evicted()).isEmpty();
+    }
+
+    @Test
+    void aGoldenStoreThatCannotSplitIsNeverAskedTo() {
+        CompanyCandidate helios = add(Companies.in("helios", "h1").named("Bluefin Systems").web("bluefin.com")
+                .country("US"));
+        CompanyCandidate weaker = add(Companies.in("vantage", "v1").named("Bluefin Solutions").country("US"));
+        clusters.join(weaker, helios);
+
+        MergePlanner.Plan plan = plan(Companies.in("vantage", "v2").named("Bluefin Systems Inc").web("bluefin.com")
+                .country("US"));
+
+        assertThat(plan.decision()).isEqualTo(MatchDecision.REVIEW);
+        assertThat(plan.evicted()).isEmpty();
+    }
+
+    @Test
     void aSeparateMatchPlansNothing() {
         MergePlanner.Plan plan = plan(Companies.in("vantage", "v1").named("Initech").country("US"));
 
@@ -105,6 +184,7 @@ class MergePlannerTest {
 
         private final Map<String, String> clusterOf = new HashMap<>();
         private final Map<String, List<CompanyCandidate>> members = new HashMap<>();
+        boolean splittable;
 
         void add(CompanyCandidate candidate) {
             String id = "golden-" + candidate.sourceKey();
@@ -129,6 +209,11 @@ class MergePlannerTest {
         @Override
         public List<CompanyCandidate> members(String clusterId) {
             return members.get(clusterId);
+        }
+
+        @Override
+        public boolean splittable() {
+            return splittable;
         }
     }
 }
