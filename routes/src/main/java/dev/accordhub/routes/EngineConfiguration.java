@@ -131,9 +131,10 @@ public class EngineConfiguration {
 
     @Bean
     PartnerMatching partnerMatching(GoldenStore store, HazelcastInstance hazelcast,
-            ConsolidationProperties properties, ObjectMapper json) {
+            ConsolidationProperties properties, StewardshipStore stewardship, ObjectMapper json) {
         var policy = properties.matchPolicy();
-        return new PartnerMatching(store, new HazelcastCandidateIndex(hazelcast, policy.maxBlockSize(), json), policy);
+        return new PartnerMatching(store, new HazelcastCandidateIndex(hazelcast, policy.maxBlockSize(), json), policy,
+                properties.splitsWeakerMembers() ? stewardship : null);
     }
 
     @Bean

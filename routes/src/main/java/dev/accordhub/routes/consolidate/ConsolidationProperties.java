@@ -24,7 +24,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("accord.consolidation")
 public record ConsolidationProperties(List<String> sourcePriority, SurvivorshipRule defaultRule,
         Map<String, SurvivorshipRule> fields, Duration conflictWindow, OnSourceDelete onSourceDelete,
-        Double mergeThreshold, Double reviewThreshold) {
+        Double mergeThreshold, Double reviewThreshold, Boolean splitWeakerMembers) {
+
+    /**
+     * Whether a golden record may give up a member a newcomer fits better (default yes); records a steward or an
+     * operator decided on are never split automatically.
+     */
+    public boolean splitsWeakerMembers() {
+        return splitWeakerMembers == null || splitWeakerMembers;
+    }
 
     /** The fuzzy matcher's policy: defaults, with the thresholds from config when set. */
     public MatchPolicy matchPolicy() {

@@ -4,6 +4,9 @@ import dev.accordhub.model.Conflict;
 import dev.accordhub.model.Deal;
 import dev.accordhub.model.EntityType;
 import dev.accordhub.model.PartnerOrg;
+import dev.accordhub.model.identity.IdentityCommand;
+import dev.accordhub.model.identity.XrefEntry;
+import dev.accordhub.routes.consolidate.identity.PartnerMerges;
 import dev.accordhub.model.PartnerUser;
 import dev.accordhub.model.SourceRef;
 import dev.accordhub.model.identity.StewardshipTask;
@@ -38,6 +41,7 @@ public class Consolidator {
     private final boolean removeDeletedSources;
     private final StewardshipStore stewardship;
     private final PartnerMatching partnerMatching;
+    private final PartnerMerges merges;
 
     /**
      * @param removeDeletedSources on a source's delete of a partner or user: true drops that source from the golden
@@ -48,6 +52,7 @@ public class Consolidator {
         this.store = store;
         this.stewardship = stewardship;
         this.partnerMatching = partnerMatching;
+        this.merges = new PartnerMerges(store, survivorship);
         this.removeDeletedSources = removeDeletedSources;
         this.survivorship = survivorship;
         this.conflicts = new ConflictDetector(survivorship.policy().conflictWindow());
@@ -202,9 +207,14 @@ public class Consolidator {
             }
         }
         PartnerMatching.Outcome scored = null;
+        List<GoldenChange> split = new ArrayList<>();
+        List<XrefEntry> history = new ArrayList<>();
         if (id == null && vetoed == null && fuzzy != null) {
             scored = fuzzy.apply(change);
             id = scored.mergeInto();
+            for (String evicted : id == null ? List.<String>of() : scored.evicted()) {
+                split.addAll(giveUp(id, evicted, sourceKey, scored, history));
+            }
         }
         boolean unmatched = id == null;
         if (unmatched) {
@@ -246,6 +256,28 @@ public class Consolidator {
             stewardship.open(id, scored.reviewWith(), scored.score(), scored.reasons(), clock.instant())
                     .ifPresent(tasks::add);
         }
-        return Optional.of(new Consolidation(List.of(new GoldenChange(entity, id, golden)), found, tasks, List.of()));
+        split.add(new GoldenChange(entity, id, golden));
+        return Optional.of(new Consolidation(split, found, tasks, history));
+    }
+
+    /**
+     * The golden record gives up a member the new record fits it better than (a same-program record, or one whose
+     * tax id or DUNS contradicts it, that an earlier match had put there): the member becomes a partner of its own
+     * with its exact keys, and the identity history says why.
+     */
+    private List<GoldenChange> giveUp(String goldenId, String evictedKey, String newcomerKey,
+            PartnerMatching.Outcome scored, List<XrefEntry> history) {
+        PartnerMerges.Result moved = merges.unmerge(goldenId, evictedKey);
+        String newId = moved.changes().get(1).id();
+        PartnerOrg leaving = store.sourceRecord(evictedKey, PartnerOrg.class);
+        for (String key : leaving == null ? List.<String>of() : exactKeys(leaving)) {
+            store.repointMatchKey(key, goldenId, newId);
+        }
+        XrefEntry entry = new XrefEntry("split:" + evictedKey + "@" + clock.millis(), IdentityCommand.Type.UNMERGE,
+                goldenId, newId, List.of(evictedKey), "moved out: " + newcomerKey + " fits " + goldenId + " better ("
+                + String.join("; ", scored.reasons()) + ")", clock.instant(), PartnerMatching.AUTOMATIC);
+        stewardship.record(entry);
+        history.add(entry);
+        return moved.changes();
     }
 }

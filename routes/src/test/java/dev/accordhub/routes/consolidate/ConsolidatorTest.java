@@ -77,13 +77,53 @@ class ConsolidatorTest {
         });
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
         store = new GoldenStore(hazelcast, json);
-        partnerMatching = new PartnerMatching(store, new HazelcastCandidateIndex(hazelcast, 200, json),
-                MatchPolicy.defaults());
         stewardship = new StewardshipStore(hazelcast, json);
+        partnerMatching = new PartnerMatching(store, new HazelcastCandidateIndex(hazelcast, 200, json),
+                MatchPolicy.defaults(), stewardship);
         identity = new IdentityCommandHandler(new PartnerMerges(store, new Survivorship(
                 SurvivorshipPolicy.MOST_RECENT_WINS)), stewardship, new TickingClock());
         consolidator = new Consolidator(store, stewardship, partnerMatching,
                 new Survivorship(SurvivorshipPolicy.MOST_RECENT_WINS), CLOCK, true);
+    }
+
+    @Test
+    void aGoldenRecordGivesUpAWronglyMergedMemberOfTheSameProgramToABetterFittingRecord() {
+        consolidator.applyPartner(partner("helios", "h1", "Bluefin Systems", "bluefin.com", Tier.GOLD, T1));
+        consolidator.applyPartner(partner("vantage", "v1", "Bluefin Solutions", null, Tier.GOLD, T1));
+        String golden = store.goldenIdOf("helios:partner:h1");
+        new PartnerMerges(store, new Survivorship(SurvivorshipPolicy.MOST_RECENT_WINS))
+                .merge(golden, store.goldenIdOf("vantage:partner:v1")); // an earlier wrong merge, no steward's
+
+        Consolidation outcome = consolidator.applyPartner(partner("vantage", "v2", "Bluefin Systems Inc", null,
+                Tier.GOLD, T2)).orElseThrow();
+
+        assertThat(store.goldenIdOf("vantage:partner:v2")).isEqualTo(golden);
+        assertThat(store.goldenIdOf("vantage:partner:v1")).isNotEqualTo(golden);
+        assertThat(store.get(EntityType.PARTNER, golden, PartnerOrg.class).sources())
+                .extracting(SourceRef::externalId).containsExactlyInAnyOrder("h1", "v2");
+        assertThat(outcome.history()).singleElement().satisfies(entry -> {
+            assertThat(entry.by()).isEqualTo(PartnerMatching.AUTOMATIC);
+            assertThat(entry.sourceKeys()).containsExactly("vantage:partner:v1");
+        });
+        assertThat(outcome.changes()).extracting(GoldenChange::id)
+                .contains(golden, store.goldenIdOf("vantage:partner:v1"));
+    }
+
+    @Test
+    void aGoldenRecordAStewardDecidedOnIsNotSplitButReviewed() {
+        consolidator.applyPartner(partner("helios", "h1", "Bluefin Systems", "bluefin.com", Tier.GOLD, T1));
+        consolidator.applyPartner(partner("vantage", "v1", "Bluefin Solutions", null, Tier.GOLD, T1));
+        String golden = store.goldenIdOf("helios:partner:h1");
+        identity.handle(command(IdentityCommand.Type.MERGE, golden, store.goldenIdOf("vantage:partner:v1"), null,
+                null));
+
+        Consolidation outcome = consolidator.applyPartner(partner("vantage", "v2", "Bluefin Systems Inc", null,
+                Tier.GOLD, T2)).orElseThrow();
+
+        assertThat(store.goldenIdOf("vantage:partner:v1")).isEqualTo(golden);
+        assertThat(store.goldenIdOf("vantage:partner:v2")).isNotEqualTo(golden);
+        assertThat(outcome.tasks()).singleElement().satisfies(task -> assertThat(task.reasons())
+                .anyMatch(r -> r.contains("not split automatically")));
     }
 
     @Test
