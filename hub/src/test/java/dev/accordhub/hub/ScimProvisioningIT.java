@@ -203,6 +203,37 @@ class ScimProvisioningIT {
     }
 
     @Test
+    void aGroupNamedAfterARoleGivesItToItsMembersUntilTheyLeave() {
+        SeedCompany company = heliosOnly(2);
+        String email = "group-" + UUID.randomUUID().toString().substring(0, 8) + "@" + company.domain();
+        ObjectNode body = user(email, sourceId(company, "helios"), "partner-sales");
+        body.remove("roles");
+        String userId = scimPost(HELIOS_IDP, body).body().path("id").asText();
+        String token = oidc.sign(claims(email));
+        await().atMost(DEPROVISIONED).until(() -> HubTestSupport.get(base + "/api/v1/me", token).status() == 200);
+
+        ObjectNode group = HubTestSupport.JSON.createObjectNode();
+        group.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:Group");
+        group.put("displayName", "partner-marketing").putArray("members").addObject().put("value", userId);
+        Answer created = HubTestSupport.send(HttpRequest.newBuilder(URI.create(scim + "/Groups"))
+                .header("Authorization", "Bearer " + HELIOS_IDP).header("Content-Type", "application/scim+json")
+                .POST(HttpRequest.BodyPublishers.ofString(group.toString())).build());
+        assertThat(created.status()).isEqualTo(201);
+        await().atMost(DEPROVISIONED).untilAsserted(() -> assertThat(HubTestSupport.get(base + "/api/v1/me", token)
+                .body().path("partner").path("roles")).extracting(JsonNode::asText).containsExactly("partner-marketing"));
+
+        Answer left = HubTestSupport.send(HttpRequest.newBuilder(URI.create(scim + "/Groups/"
+                        + created.body().path("id").asText()))
+                .header("Authorization", "Bearer " + HELIOS_IDP).header("Content-Type", "application/scim+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(patch("{\"op\":\"remove\",\"path\":"
+                        + "\"members[value eq \\\"" + userId + "\\\"]\"}"))).build());
+        assertThat(left.status()).isEqualTo(200);
+        await().atMost(DEPROVISIONED).untilAsserted(() -> assertThat(HubTestSupport.get(base + "/api/v1/me", token)
+                .body().path("partner").path("roles")).extracting(JsonNode::asText)
+                .as("back to the default role").containsExactly("partner-sales"));
+    }
+
+    @Test
     void staleWritesAndBadInputGetScimErrorsOverHttp() {
         String email = "etag-" + UUID.randomUUID().toString().substring(0, 8) + "@" + heliosOnly(1).domain();
         Answer created = scimPost(HELIOS_IDP, user(email, sourceId(heliosOnly(1), "helios"), "partner-sales"));

@@ -49,10 +49,12 @@ public class ScimConfiguration {
                 properties.identityProviders().size(), loaded);
         ScimConfig config = ScimConfig.defaults().withUserExtension(ScimCoreSchemas.ACCORD_USER_SCHEMA);
         Map<String, ScimService> services = new LinkedHashMap<>();
-        properties.identityProviders().forEach((name, idp) -> services.put(name, new ScimService(
-                new HazelcastScimStore(name, hazelcast, camel.createProducerTemplate(), json), config,
-                new ScimUserPublisher(idp.program(), store, camel.createProducerTemplate(), json,
-                        Clock.systemUTC()))));
+        properties.identityProviders().forEach((name, idp) -> {
+            HazelcastScimStore idpStore = new HazelcastScimStore(name, hazelcast, camel.createProducerTemplate(),
+                    json);
+            services.put(name, new ScimService(idpStore, config, new ScimUserPublisher(idp.program(), store,
+                    camel.createProducerTemplate(), json, Clock.systemUTC()).reading(idpStore)));
+        });
         return new ScimRoutes(services, properties);
     }
 }
