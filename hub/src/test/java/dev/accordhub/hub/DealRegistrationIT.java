@@ -328,6 +328,20 @@ class DealRegistrationIT {
     }
 
     @Test
+    void aRegistrationWhoseOpportunityIsDeletedInSalesforceIsRejectedWithTheReason() {
+        String id = register(helios, form("Deleted " + UUID.randomUUID(), null), null).body().path("id").asText();
+        Map<String, Object> written = await().atMost(VISIBLE).until(() -> opportunity(id), o -> o != null);
+
+        salesforce.delete("Opportunity", String.valueOf(written.get("Id")));
+
+        await().atMost(VISIBLE).untilAsserted(() -> {
+            JsonNode now = HubTestSupport.get(api + "/deals/" + id, helios).body();
+            assertThat(now.path("registration").path("status").asText()).isEqualTo("REJECTED");
+            assertThat(now.path("registration").path("decisionReason").asText()).contains("deleted in the CRM");
+        });
+    }
+
+    @Test
     void registrationEventsMatchTheGoldenDealSchema() throws Exception {
         String token = userOf(heliosPartner(tier -> !"PLATINUM".equals(tier)));
         String id = register(token, form("Schema " + UUID.randomUUID(), "schema.example"), null).body()

@@ -59,8 +59,9 @@ public class ConsolidationService {
         EntityType entity = EntityType.fromCode(topic.substring(topic.lastIndexOf('.') + 1));
         if (entity == EntityType.DEAL) {
             ChangeEvent<Deal> e = read(body, Deal.class);
-            if (!e.isDelete() && e.data().registration() != null) {
-                Optional<RegistrationOutcome> reported = registrations.applyReported(e.data());
+            if (e.data().registration() != null) {
+                Optional<RegistrationOutcome> reported = e.isDelete() ? registrations.applyReportedDelete(e.data())
+                        : registrations.applyReported(e.data());
                 if (reported != null) {
                     return reported.isEmpty() ? List.of() : outbound(reported.get());
                 }

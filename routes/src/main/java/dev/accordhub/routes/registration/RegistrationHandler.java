@@ -170,6 +170,33 @@ public class RegistrationHandler {
         return Optional.of(new RegistrationOutcome(List.of(merged), List.of(), List.of()));
     }
 
+    /**
+     * The CRM deleted the record behind a registration: the registration stays in the golden model (the partner
+     * sees what happened to it), no longer backed by the CRM record, and rejected with the reason. Null when the hub
+     * does not know the registration.
+     */
+    public Optional<RegistrationOutcome> applyReportedDelete(Deal deleted) {
+        Deal current = store.get(EntityType.DEAL, deleted.registration().id(), Deal.class);
+        if (current == null || current.registration() == null) {
+            return null;
+        }
+        SourceRef ref = deleted.sources().get(0);
+        SourceRef known = current.sources().stream().filter(s -> sameRecord(s, ref)).findFirst().orElse(null);
+        if (known == null && current.registration().status() == RegistrationStatus.REJECTED) {
+            return Optional.empty();
+        }
+        if (known != null && !ref.isNewerThan(known)) {
+            return Optional.empty();
+        }
+        List<SourceRef> sources = new ArrayList<>(current.sources());
+        sources.removeIf(s -> sameRecord(s, ref));
+        store.unlink(ref.key(EntityType.DEAL));
+        Deal withdrawn = withSources(current, sources).withRegistration(current.registration().decided(
+                RegistrationStatus.REJECTED, "The deal was deleted in the CRM of " + ref.program()));
+        store.put(EntityType.DEAL, withdrawn.id(), withdrawn);
+        return Optional.of(new RegistrationOutcome(List.of(withdrawn), List.of(), List.of()));
+    }
+
     private static Deal withSources(Deal deal, List<SourceRef> sources) {
         return new Deal(deal.id(), deal.name(), deal.partnerKey(), deal.customerName(), deal.amount(), deal.stage(),
                 deal.closeDate(), deal.updatedAt(), sources, deal.registration());

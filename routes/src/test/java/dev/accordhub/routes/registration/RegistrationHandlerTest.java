@@ -175,6 +175,27 @@ class RegistrationHandlerTest {
     }
 
     @Test
+    void aRegistrationWhoseCrmRecordIsDeletedIsRejectedWithTheReasonOnce() {
+        RegistrationHandler handler = handler("manual-review");
+        Deal deal = registration("reg-1", "helios:partner:A1", null, "Northwind GmbH", NOW);
+        deal = deal.withRegistration(deal.registration().written(RegistrationEcho.hash(deal)));
+        handler.apply(DealCommand.submit(deal, NOW));
+        handler.applyReported(reported(deal, "006A", NOW.plusSeconds(1), RegistrationStatus.SUBMITTED, null,
+                deal.name()));
+
+        RegistrationOutcome gone = handler.applyReportedDelete(reported(deal, "006A", NOW.plusSeconds(5),
+                RegistrationStatus.SUBMITTED, null, deal.name())).orElseThrow();
+
+        Deal withdrawn = gone.changed().get(0);
+        assertThat(withdrawn.registration().status()).isEqualTo(RegistrationStatus.REJECTED);
+        assertThat(withdrawn.registration().decisionReason()).contains("deleted in the CRM of helios");
+        assertThat(withdrawn.sources()).extracting(SourceRef::system).containsExactly("accord");
+        assertThat(store.goldenIdOf("helios:deal:006A")).isNull();
+        assertThat(handler.applyReportedDelete(reported(deal, "006A", NOW.plusSeconds(5),
+                RegistrationStatus.SUBMITTED, null, deal.name()))).as("a replayed delete").isEmpty();
+    }
+
+    @Test
     void aRegistrationTheHubDoesNotKnowIsLeftToOrdinaryConsolidation() {
         Deal deal = registration("reg-unknown", "helios:partner:A1", null, "Somebody", NOW);
         assertThat(handler("manual-review").applyReported(reported(deal, "006B", NOW, RegistrationStatus.SUBMITTED,
