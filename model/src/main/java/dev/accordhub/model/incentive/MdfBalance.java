@@ -1,0 +1,54 @@
+package dev.accordhub.model.incentive;
+
+import dev.accordhub.model.Money;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.Set;
+
+/**
+ * What is left of a fund: allocated − committed − paid, in the fund's currency. Committed is what the ERP has
+ * approved but not paid: approved activities not yet claimed, and approved claims not yet paid. Paid is the sum of
+ * the payouts. Submitted (undecided) requests and claims hold nothing back; rejected ones never do.
+ */
+public record MdfBalance(String fundId, Money allocated, Money committed, Money paid, Money available) {
+
+    public static MdfBalance of(MdfFund fund, Collection<MdfRequest> requests, Collection<MdfClaim> claims,
+            Collection<Payout> payouts) {
+        String currency = fund.allocated().currency();
+        Set<String> claimedRequests = new java.util.HashSet<>();
+        claims.stream().filter(c -> c.status() != MdfClaim.Status.REJECTED && c.requestId() != null)
+                .forEach(c -> claimedRequests.add(c.requestId()));
+        BigDecimal committed = BigDecimal.ZERO;
+        for (MdfRequest request : requests) {
+            if (request.status() == MdfRequest.Status.APPROVED && !claimedRequests.contains(request.id())) {
+                committed = committed.add(inFund(request.amount(), currency, "request " + request.id()));
+            }
+        }
+        for (MdfClaim claim : claims) {
+            if (claim.status() == MdfClaim.Status.APPROVED) {
+                committed = committed.add(inFund(claim.amount(), currency, "claim " + claim.id()));
+            }
+        }
+        BigDecimal paid = BigDecimal.ZERO;
+        for (Payout payout : payouts) {
+            paid = paid.add(inFund(payout.amount(), currency, "payout " + payout.id()));
+        }
+        BigDecimal available = fund.allocated().amount().subtract(committed).subtract(paid);
+        return new MdfBalance(fund.id(), fund.allocated(), new Money(committed, currency), new Money(paid, currency),
+                new Money(available, currency));
+    }
+
+    /** The same balance in the reporting currency, each figure converted and rounded on its own. */
+    public MdfBalance in(FxRates fx) {
+        return new MdfBalance(fundId, fx.toReporting(allocated), fx.toReporting(committed), fx.toReporting(paid),
+                fx.toReporting(available));
+    }
+
+    private static BigDecimal inFund(Money money, String currency, String what) {
+        if (!money.currency().equals(currency)) {
+            throw new IllegalArgumentException("The " + what + " is in " + money.currency() + ", its fund in "
+                    + currency);
+        }
+        return money.amount();
+    }
+}
