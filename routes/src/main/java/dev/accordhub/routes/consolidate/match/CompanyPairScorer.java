@@ -190,10 +190,9 @@ final class CompanyPairScorer {
         }
         boolean corroborated = domain != Domain.OTHER && domain != Domain.UNKNOWN
                 || address.agrees();
-        // a rare brand abroad is as often the same name registered by another company, and a bare brand next to the
-        // brand with a business word is as often a second business of it not yet seen: a related domain or the same
-        // town must agree
-        if (corroborated && context.rareWord() && !otherCountry && name >= policy.reviewThreshold()
+        // a rare brand abroad is as often the same name registered by another company; at home, nothing need agree
+        // besides the name: another domain or another town already weighs against the pair and keeps it from a merge
+        if (context.rareWord() && !otherCountry && name >= policy.reviewThreshold()
                 && name < 1
                 && CompanyNames.ownWordsJoined(probe.normalisedName())
                         .equals(CompanyNames.ownWordsJoined(other.normalisedName()))
