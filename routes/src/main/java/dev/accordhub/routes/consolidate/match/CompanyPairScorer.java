@@ -166,7 +166,7 @@ final class CompanyPairScorer {
                 note(reasons, "other domains ", registrable + " / " + otherRegistrable);
             }
         }
-        Address address = address(probe, other);
+        SiteAgreement address = SiteAgreement.of(probe, other);
         switch (address) {
             case SAME_POSTCODE -> {
                 score += SAME_POSTCODE_BONUS;
@@ -182,17 +182,17 @@ final class CompanyPairScorer {
                 boolean rareSameName = name == 1.0 && context.rareName()
                         && !CompanyNames.isSingleWord(probe.normalisedName());
                 score -= sameDomain || rareSameName ? OTHER_CITY_SAME_DOMAIN_PENALTY : OTHER_CITY_PENALTY;
-                note(reasons, "other addresses ", describe(probe) + " / " + describe(other));
+                note(reasons, "other addresses ",
+                        SiteAgreement.describe(probe) + " / " + SiteAgreement.describe(other));
             }
             default -> {
             }
         }
         boolean corroborated = domain != Domain.OTHER && domain != Domain.UNKNOWN
-                || address == Address.SAME_POSTCODE || address == Address.SAME_CITY;
-        // a rare brand abroad is as often the same name registered by another company, and a bare brand next to the
-        // brand with a business word is as often a second business of it not yet seen: a related domain or the same
-        // town must agree
-        if (corroborated && context.rareWord() && !otherCountry && name >= policy.reviewThreshold()
+                || address.agrees();
+        // a rare brand abroad is as often the same name registered by another company; at home, nothing need agree
+        // besides the name: another domain or another town already weighs against the pair and keeps it from a merge
+        if (context.rareWord() && !otherCountry && name >= policy.reviewThreshold()
                 && name < 1
                 && CompanyNames.ownWordsJoined(probe.normalisedName())
                         .equals(CompanyNames.ownWordsJoined(other.normalisedName()))
@@ -206,7 +206,7 @@ final class CompanyPairScorer {
             score -= TYPO_ALONE_PENALTY;
             note(reasons, "the brands differ by a slip and nothing else agrees", "");
         }
-        if (commonName != null && !sameDomain && address != Address.SAME_POSTCODE) {
+        if (commonName != null && !sameDomain && address != SiteAgreement.SAME_POSTCODE) {
             score -= COMMON_SINGLE_WORD_PENALTY;
             note(reasons, "a common name on its own: ", commonName);
         }
@@ -231,28 +231,6 @@ final class CompanyPairScorer {
             note(reasons, "one brand in two businesses: a steward decides", "");
         }
         return new PairScore(score, decision, false, rank, reasons == null ? List.of() : reasons);
-    }
-
-    /** What two records' addresses say: nothing (one side has none), the same site, the same city, or another. */
-    enum Address { UNKNOWN, SAME_POSTCODE, SAME_CITY, OTHER }
-
-    static Address address(CompanyCandidate a, CompanyCandidate b) {
-        boolean cities = bothPresent(a.city(), b.city());
-        boolean codes = bothPresent(a.postalCode(), b.postalCode());
-        if (codes && a.postalCode().equals(b.postalCode())) {
-            return Address.SAME_POSTCODE;
-        }
-        if (cities) {
-            // one slip or a transliteration ("munchen" / "muenchen") in a name long enough to bear it
-            boolean same = a.city().equals(b.city()) || a.city().length() >= 5 && b.city().length() >= 5
-                    && NameSimilarity.oneEditApart(a.city(), b.city());
-            return same ? Address.SAME_CITY : Address.OTHER;
-        }
-        return codes ? Address.OTHER : Address.UNKNOWN;
-    }
-
-    private static String describe(CompanyCandidate c) {
-        return (c.postalCode() == null ? "" : c.postalCode() + " ") + (c.city() == null ? "" : c.city());
     }
 
     private static boolean legalFormPlacesElsewhere(CompanyCandidate record, CompanyCandidate other) {

@@ -26,7 +26,7 @@ public record MatchPolicy(
         boolean useVerifiedDomain,
         boolean fuzzyMergeWithinProgram) {
 
-    public static final double DEFAULT_MERGE_THRESHOLD = 0.92;
+    public static final double DEFAULT_MERGE_THRESHOLD = 0.91;
     public static final double DEFAULT_REVIEW_THRESHOLD = 0.80;
     public static final int DEFAULT_MAX_BLOCK_SIZE = 200;
 

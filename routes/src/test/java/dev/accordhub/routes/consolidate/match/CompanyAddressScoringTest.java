@@ -76,11 +76,11 @@ class CompanyAddressScoringTest {
         CompanyCandidate e = Companies.in("vantage", "v4").named("A").at(null, "20095").build();
         CompanyCandidate none = Companies.in("vantage", "v5").named("A").build();
 
-        assertThat(CompanyPairScorer.address(a, b)).isEqualTo(CompanyPairScorer.Address.SAME_CITY);
-        assertThat(CompanyPairScorer.address(a, c)).isEqualTo(CompanyPairScorer.Address.OTHER);
-        assertThat(CompanyPairScorer.address(a, d)).isEqualTo(CompanyPairScorer.Address.SAME_POSTCODE);
-        assertThat(CompanyPairScorer.address(a, e)).isEqualTo(CompanyPairScorer.Address.OTHER);
-        assertThat(CompanyPairScorer.address(a, none)).isEqualTo(CompanyPairScorer.Address.UNKNOWN);
+        assertThat(SiteAgreement.of(a, b)).isEqualTo(SiteAgreement.SAME_CITY);
+        assertThat(SiteAgreement.of(a, c)).isEqualTo(SiteAgreement.OTHER);
+        assertThat(SiteAgreement.of(a, d)).isEqualTo(SiteAgreement.SAME_POSTCODE);
+        assertThat(SiteAgreement.of(a, e)).isEqualTo(SiteAgreement.OTHER);
+        assertThat(SiteAgreement.of(a, none)).isEqualTo(SiteAgreement.UNKNOWN);
     }
 
     @Test

@@ -29,4 +29,13 @@ class MatchPolicyTest {
         assertThat(policy.decisionFor(0.8)).isEqualTo(MatchDecision.REVIEW);
         assertThat(policy.decisionFor(0.79)).isEqualTo(MatchDecision.SEPARATE);
     }
+
+    @Test
+    void theDefaultsMergeFrom091AndReviewFrom080() {
+        MatchPolicy defaults = MatchPolicy.defaults();
+
+        assertThat(defaults.decisionFor(0.91)).isEqualTo(MatchDecision.MERGE);
+        assertThat(defaults.decisionFor(0.909)).isEqualTo(MatchDecision.REVIEW);
+        assertThat(defaults.decisionFor(0.8)).isEqualTo(MatchDecision.REVIEW);
+    }
 }

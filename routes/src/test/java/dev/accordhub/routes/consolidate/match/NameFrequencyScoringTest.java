@@ -78,18 +78,22 @@ class NameFrequencyScoringTest {
     }
 
     @Test
-    void aRareBrandNeedsARelatedDomainOrTheSameTownAndTheSameCountry() {
+    void aRareBrandMergesInTheSameCountryUnlessADomainOrATownContradicts() {
         index.add(Companies.in("nimbus", "n1").named("Kelzenraio Manufacturing").web("kelzenraio.de").country("DE")
-                .build());
+                .at("München", "80331").build());
 
         MatchResult alone = matcher.match(Companies.in("helios", "h1").named("Kelzenraio").country("DE").build());
         MatchResult abroad = matcher.match(Companies.in("helios", "h2").named("Kelzenraio").web("kelzenraio.fr")
                 .country("FR").build());
-        MatchResult relatedDomain = matcher.match(Companies.in("helios", "h3").named("Kelzenraio GmbH")
-                .web("getkelzenraio.com").country("DE").build());
+        MatchResult otherDomain = matcher.match(Companies.in("helios", "h3").named("Kelzenraio GmbH")
+                .web("blueoak.de").country("DE").build());
+        MatchResult otherTown = matcher.match(Companies.in("helios", "h4").named("Kelzenraio GmbH").country("DE")
+                .at("Hamburg", "20095").build());
 
-        assertThat(alone.decision()).isEqualTo(MatchDecision.REVIEW);
+        assertThat(alone.decision()).isEqualTo(MatchDecision.MERGE);
+        assertThat(alone.reasons()).contains("own words no other company carries");
         assertThat(abroad.decision()).isNotEqualTo(MatchDecision.MERGE);
-        assertThat(relatedDomain.decision()).isEqualTo(MatchDecision.MERGE);
+        assertThat(otherDomain.decision()).isNotEqualTo(MatchDecision.MERGE);
+        assertThat(otherTown.decision()).isNotEqualTo(MatchDecision.MERGE);
     }
 }
