@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *   fields: { tier: source-priority, name: most-complete }
  *   conflict-window: 5m
  *   on-source-delete: deactivate   # or remove
- *   merge-threshold: 0.92          # fuzzy score that merges; from review-threshold up, a steward decides
+ *   merge-threshold: 0.91          # fuzzy score that merges; from review-threshold up, a steward decides
  *   review-threshold: 0.80
  * </pre>
  */
