@@ -11,7 +11,12 @@ final class EditDistance {
      * a deletion or a swap of neighbours (optimal string alignment distance).
      */
     static boolean atMostTwo(String a, String b) {
-        if (Math.abs(a.length() - b.length()) > 2) {
+        return atMost(a, b, 2);
+    }
+
+    /** True when {@code a} and {@code b} are at most {@code edits} apart (optimal string alignment distance). */
+    static boolean atMost(String a, String b, int edits) {
+        if (Math.abs(a.length() - b.length()) > edits) {
             return false;
         }
         int start = 0;
@@ -24,7 +29,7 @@ final class EditDistance {
             endA--;
             endB--;
         }
-        return distance(a.substring(start, endA), b.substring(start, endB)) <= 2;
+        return distance(a.substring(start, endA), b.substring(start, endB)) <= edits;
     }
 
     private static int distance(String a, String b) {

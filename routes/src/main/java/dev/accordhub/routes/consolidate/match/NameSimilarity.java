@@ -167,26 +167,7 @@ final class NameSimilarity {
 
     /** One substitution, insertion, deletion, or swap of neighbours. */
     static boolean oneEditApart(String a, String b) {
-        if (Math.abs(a.length() - b.length()) > 1) {
-            return false;
-        }
-        int start = 0;
-        while (start < a.length() && start < b.length() && a.charAt(start) == b.charAt(start)) {
-            start++;
-        }
-        int endA = a.length();
-        int endB = b.length();
-        while (endA > start && endB > start && a.charAt(endA - 1) == b.charAt(endB - 1)) {
-            endA--;
-            endB--;
-        }
-        int differA = endA - start;
-        int differB = endB - start;
-        if (differA <= 1 && differB <= 1) {
-            return true;
-        }
-        return differA == 2 && differB == 2 && a.charAt(start) == b.charAt(start + 1)
-                && a.charAt(start + 1) == b.charAt(start);
+        return EditDistance.atMost(a, b, 1);
     }
 
     static double jaroWinkler(String a, String b) {
