@@ -54,38 +54,13 @@ class DealRegistrationIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("accord.data-dir", () -> dataDir.resolve("data").toString());
-        registry.add("accord.programs-dir", DealRegistrationIT::twoPrograms);
-        registry.add("accord.sandbox.nimbus.enabled", () -> false);
-        for (String port : List.of("accord.embedded.kafka.port", "accord.embedded.kafka.controller-port",
-                "accord.sandbox.salesforce.port", "accord.sandbox.hubspot.port", "accord.sandbox.oidc.port")) {
-            int free = HubTestSupport.freePort();
-            registry.add(port, () -> free);
-        }
-        registry.add("accord.sandbox.partners-per-program", () -> PARTNERS_PER_PROGRAM);
-        registry.add("accord.sandbox.hubspot.requests-per-second", () -> 100);
-        registry.add("accord.ingest.poll-interval-ms", () -> 200);
+        HubTestSupport.twoProgramHub(registry, () -> dataDir, PARTNERS_PER_PROGRAM);
         // Platinum partners get a review SLA of two seconds here, so the overdue path can be watched.
         registry.add("accord.registration.review-sla-by-tier.PLATINUM", () -> "2s");
         registry.add("accord.registration.sla-check-interval", () -> "500ms");
         registry.add("accord.registration.write-attempts", () -> 4);
         registry.add("accord.registration.write-backoff", () -> "200ms");
         registry.add("accord.registration.write-max-backoff", () -> "1s");
-    }
-
-    private static String twoPrograms() {
-        try {
-            Path dir = Files.createDirectories(dataDir.resolve("programs"));
-            for (String program : List.of("helios", "vantage")) {
-                Path target = dir.resolve(program + ".yaml");
-                if (!Files.exists(target)) {
-                    Files.copy(Path.of("../config/programs", program + ".yaml"), target);
-                }
-            }
-            return dir.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @LocalServerPort

@@ -40,6 +40,40 @@ final class HubTestSupport {
         }
     }
 
+    /**
+     * A hub of the two programs helios and vantage (their files as shipped; the third program's CRM is not
+     * started), on free ports, data under {@code dataDir}, {@code partners} seeded per program, polling fast.
+     */
+    static void twoProgramHub(org.springframework.test.context.DynamicPropertyRegistry registry,
+            java.util.function.Supplier<java.nio.file.Path> dataDir, int partners) {
+        registry.add("accord.data-dir", () -> dataDir.get().resolve("data").toString());
+        registry.add("accord.programs-dir", () -> twoPrograms(dataDir.get()));
+        registry.add("accord.sandbox.nimbus.enabled", () -> false);
+        for (String port : List.of("accord.embedded.kafka.port", "accord.embedded.kafka.controller-port",
+                "accord.sandbox.salesforce.port", "accord.sandbox.hubspot.port", "accord.sandbox.oidc.port")) {
+            int free = freePort();
+            registry.add(port, () -> free);
+        }
+        registry.add("accord.sandbox.partners-per-program", () -> partners);
+        registry.add("accord.sandbox.hubspot.requests-per-second", () -> 100);
+        registry.add("accord.ingest.poll-interval-ms", () -> 200);
+    }
+
+    private static String twoPrograms(java.nio.file.Path dataDir) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(dataDir.resolve("programs"));
+            for (String program : List.of("helios", "vantage")) {
+                java.nio.file.Path target = dir.resolve(program + ".yaml");
+                if (!java.nio.file.Files.exists(target)) {
+                    java.nio.file.Files.copy(java.nio.file.Path.of("../config/programs", program + ".yaml"), target);
+                }
+            }
+            return dir.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     record Answer(int status, String contentType, JsonNode body) {
     }
 
