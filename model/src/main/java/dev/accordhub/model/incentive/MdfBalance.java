@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * What is left of a fund: allocated − committed − paid, in the fund's currency. Committed is what the ERP has
  * approved but not paid: approved activities not yet claimed, and approved claims not yet paid. Paid is the sum of
- * the payouts. Submitted (undecided) requests and claims hold nothing back; rejected ones never do.
+ * the payouts (what is paid of an approved claim is not committed twice). Submitted (undecided) requests and claims hold nothing back; rejected ones never do.
  */
 public record MdfBalance(String fundId, Money allocated, Money committed, Money paid, Money available) {
 
@@ -24,14 +24,23 @@ public record MdfBalance(String fundId, Money allocated, Money committed, Money 
                 committed = committed.add(inFund(request.amount(), currency, "request " + request.id()));
             }
         }
-        for (MdfClaim claim : claims) {
-            if (claim.status() == MdfClaim.Status.APPROVED) {
-                committed = committed.add(inFund(claim.amount(), currency, "claim " + claim.id()));
+        BigDecimal paid = BigDecimal.ZERO;
+        java.util.Map<String, BigDecimal> paidByClaim = new java.util.HashMap<>();
+        for (Payout payout : payouts) {
+            BigDecimal amount = inFund(payout.amount(), currency, "payout " + payout.id());
+            paid = paid.add(amount);
+            if (payout.claimId() != null) {
+                paidByClaim.merge(payout.claimId(), amount, BigDecimal::add);
             }
         }
-        BigDecimal paid = BigDecimal.ZERO;
-        for (Payout payout : payouts) {
-            paid = paid.add(inFund(payout.amount(), currency, "payout " + payout.id()));
+        for (MdfClaim claim : claims) {
+            if (claim.status() == MdfClaim.Status.APPROVED) {
+                // What is paid of an approved claim is no longer committed (a payout may be read before its claim
+                // turns PAID: the feed reads each kind of document on its own).
+                BigDecimal open = inFund(claim.amount(), currency, "claim " + claim.id())
+                        .subtract(paidByClaim.getOrDefault(claim.id(), BigDecimal.ZERO));
+                committed = committed.add(open.max(BigDecimal.ZERO));
+            }
         }
         BigDecimal available = fund.allocated().amount().subtract(committed).subtract(paid);
         return new MdfBalance(fund.id(), fund.allocated(), new Money(committed, currency), new Money(paid, currency),

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class MdfBalanceTest {
 
     static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
-    static final MdfFund FUND = new MdfFund("f1", "helios:partner:001A", "helios", LocalDate.of(2026, 1, 1),
-            LocalDate.of(2026, 12, 31), Money.of("10000.00", "EUR"), NOW, List.of());
+    static final MdfFund FUND = new MdfFund("f1", "helios", "001A", "Marketing fund", LocalDate.of(2026, 1, 1),
+            LocalDate.of(2026, 12, 31), Money.of("10000.00", "EUR"), NOW);
 
     @Test
     void availableIsAllocatedLessCommittedLessPaid() {
@@ -28,7 +28,7 @@ class MdfBalanceTest {
                 claim("c1", "r1", "1800.50", MdfClaim.Status.APPROVED),
                 claim("c2", null, "700", MdfClaim.Status.PAID),
                 claim("c3", null, "300", MdfClaim.Status.REJECTED));
-        List<Payout> payouts = List.of(new Payout("p1", "c2", "f1", Money.of("700", "EUR"), NOW));
+        List<Payout> payouts = List.of(new Payout("p1", "helios", "c2", "f1", Money.of("700", "EUR"), NOW));
 
         MdfBalance balance = MdfBalance.of(FUND, requests, claims, payouts);
 
@@ -38,9 +38,21 @@ class MdfBalanceTest {
     }
 
     @Test
+    void aPayoutSeenBeforeItsClaimTurnsPaidIsNotCountedTwice() {
+        // The ERP feed reads payouts and claims as separate kinds: the payout may arrive first.
+        List<MdfClaim> claims = List.of(claim("c1", null, "1000", MdfClaim.Status.APPROVED));
+        List<Payout> payouts = List.of(new Payout("p1", "helios", "c1", "f1", Money.of("1000", "EUR"), NOW));
+
+        MdfBalance balance = MdfBalance.of(FUND, List.of(), claims, payouts);
+
+        assertThat(balance.committed()).isEqualTo(Money.of("0", "EUR"));
+        assertThat(balance.paid()).isEqualTo(Money.of("1000", "EUR"));
+        assertThat(balance.available()).isEqualTo(Money.of("9000", "EUR"));
+    }
+
+    @Test
     void theReportingCurrencyRoundsEachFigureOnceHalfEven() {
-        MdfFund yen = new MdfFund("f2", "vantage:partner:9", "vantage", null, null, Money.of("1000001", "JPY"), NOW,
-                List.of());
+        MdfFund yen = new MdfFund("f2", "vantage", "9", "Yen fund", null, null, Money.of("1000001", "JPY"), NOW);
         FxRates fx = new FxRates("USD", Map.of("JPY", new BigDecimal("0.0066125"), "EUR", new BigDecimal("1.085")));
 
         MdfBalance usd = MdfBalance.of(yen, List.of(), List.of(), List.of()).in(fx);
@@ -59,18 +71,19 @@ class MdfBalanceTest {
     @Test
     void mixedCurrenciesAndMissingRatesAreRefusedNotGuessed() {
         assertThatThrownBy(() -> MdfBalance.of(FUND, List.of(), List.of(claim("c9", null, "5", MdfClaim.Status.PAID)),
-                List.of(new Payout("p9", "c9", "f1", Money.of("5", "USD"), NOW))))
+                List.of(new Payout("p9", "helios", "c9", "f1", Money.of("5", "USD"), NOW))))
                 .hasMessageContaining("payout p9 is in USD, its fund in EUR");
         assertThatThrownBy(() -> new FxRates("USD", Map.of()).toReporting(Money.of("1", "GBP")))
                 .hasMessageContaining("No rate from GBP to USD");
     }
 
     private static MdfRequest request(String id, String amount, MdfRequest.Status status) {
-        return new MdfRequest(id, "f1", "helios:partner:001A", "Webinar", Money.of(amount, "EUR"), status, NOW);
+        return new MdfRequest(id, "helios", "f1", "001A", "Webinar", "DE", Money.of(amount, "EUR"), status, null,
+                null, NOW);
     }
 
     private static MdfClaim claim(String id, String requestId, String amount, MdfClaim.Status status) {
-        return new MdfClaim(id, "f1", requestId, "helios:partner:001A", "INV-" + id, Money.of(amount, "EUR"), status,
-                List.of("proof/" + id + ".pdf"), NOW);
+        return new MdfClaim(id, "helios", "f1", requestId, "001A", "INV-" + id, Money.of(amount, "EUR"), status, null,
+                List.of("proof/" + id + ".pdf"), null, NOW);
     }
 }
