@@ -25,6 +25,13 @@ public final class Topics {
     /** The Artemis queue deal registrations from the portal arrive on. */
     public static final String DEAL_COMMAND_QUEUE = "accord.commands.deals";
 
+    /** The ERPs' MDF documents (funds, requests, claims, payouts, rates), keyed by {@code program:KIND:id} (compacted). */
+    public static final String ERP_CHANGES = "accord.erp.changes";
+    /** MDF requests and claims submitted in the portal, keyed like {@link #ERP_CHANGES}; kept as the audit log. */
+    public static final String MDF_COMMANDS = "accord.mdf.commands";
+    /** The Artemis queue MDF submissions from the portal arrive on. */
+    public static final String MDF_COMMAND_QUEUE = "accord.commands.mdf";
+
     /** What the identity providers provisioned over SCIM, keyed by {@code <idp>/<type>/<id>} (compacted). */
     public static final String SCIM_RESOURCES = "accord.scim.resources";
 
@@ -46,6 +53,11 @@ public final class Topics {
 
     public static String outboundQueue(String program) {
         return "accord.outbound." + program;
+    }
+
+    /** The Artemis queue of MDF requests and claims going into one program's ERP (message group = fund). */
+    public static String erpOutboundQueue(String program) {
+        return "accord.outbound.erp." + program;
     }
 
     /** Consolidated records, keyed by golden id. */

@@ -9,7 +9,8 @@ import java.util.Map;
  * {@code territories} and {@code verticals} translate source values (a country, a region, an industry) into the
  * company's own territory and vertical codes. {@code connection} holds the settings the system's connector needs
  * (URLs, client id and secret). {@code registrationStatuses} translates the CRM's deal-registration status values
- * (both ways: reading decisions, writing registrations).
+ * (both ways: reading decisions, writing registrations). {@code erp} names the program's ERP ({@code system}: odata
+ * or sql) and the settings its connector needs; empty when the program's incentives are not synchronised.
  */
 public record ProgramDefinition(
         String id,
@@ -23,14 +24,23 @@ public record ProgramDefinition(
         Map<String, String> dealStages,
         Map<String, String> territories,
         Map<String, String> verticals,
-        Map<String, String> registrationStatuses) {
+        Map<String, String> registrationStatuses,
+        Map<String, String> erp) {
+
+    public ProgramDefinition(String id, String name, String system, String defaultCurrency,
+            Map<String, String> connection, Map<String, EntityMapping> entities, Map<String, String> tiers,
+            Map<String, String> partnerTypes, Map<String, String> dealStages, Map<String, String> territories,
+            Map<String, String> verticals, Map<String, String> registrationStatuses) {
+        this(id, name, system, defaultCurrency, connection, entities, tiers, partnerTypes, dealStages, territories,
+                verticals, registrationStatuses, null);
+    }
 
     public ProgramDefinition(String id, String name, String system, String defaultCurrency,
             Map<String, String> connection, Map<String, EntityMapping> entities, Map<String, String> tiers,
             Map<String, String> partnerTypes, Map<String, String> dealStages, Map<String, String> territories,
             Map<String, String> verticals) {
         this(id, name, system, defaultCurrency, connection, entities, tiers, partnerTypes, dealStages, territories,
-                verticals, null);
+                verticals, null, null);
     }
 
     public ProgramDefinition {
@@ -42,6 +52,17 @@ public record ProgramDefinition(
         territories = territories == null ? Map.of() : Map.copyOf(territories);
         verticals = verticals == null ? Map.of() : Map.copyOf(verticals);
         registrationStatuses = registrationStatuses == null ? Map.of() : Map.copyOf(registrationStatuses);
+        erp = erp == null ? Map.of() : Map.copyOf(erp);
+    }
+
+    /** Whether the program's ERP is connected (an {@code erp} section with a system). */
+    public boolean hasErp() {
+        return erp.containsKey("system");
+    }
+
+    /** An ERP setting, already resolved from the environment. */
+    public String erp(String key) {
+        return erp.get(key);
     }
 
     /** A connection setting (URL, client id, secret...), already resolved from the environment. */

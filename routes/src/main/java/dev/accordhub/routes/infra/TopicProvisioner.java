@@ -40,11 +40,15 @@ public final class TopicProvisioner {
         wanted.add(compacted(Topics.DEAD_LETTER_STATUS, partitions, replication));
         wanted.add(compacted(Topics.STEWARDSHIP, partitions, replication));
         wanted.add(compacted(Topics.SCIM_RESOURCES, partitions, replication));
+        wanted.add(compacted(Topics.ERP_CHANGES, partitions, replication));
         // One partition: commands apply in the order operators gave them; kept forever as the audit log.
         wanted.add(new NewTopic(Topics.IDENTITY_COMMANDS, 1, replication).configs(Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
                 TopicConfig.RETENTION_MS_CONFIG, "-1")));
         wanted.add(new NewTopic(Topics.DEAL_COMMANDS, partitions, replication).configs(Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, "-1")));
+        wanted.add(new NewTopic(Topics.MDF_COMMANDS, partitions, replication).configs(Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
                 TopicConfig.RETENTION_MS_CONFIG, "-1")));
         for (String log : List.of(Topics.DEAD_LETTER, Topics.CONFLICTS, Topics.ALERTS)) {

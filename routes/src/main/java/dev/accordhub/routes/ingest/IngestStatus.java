@@ -4,7 +4,7 @@ import dev.accordhub.model.EntityType;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What an operator needs to know about one ingest poller: when it last worked, what failed, how much flowed. */
+/** What an operator needs to know about one ingest or ERP poller ({@code entity} null for an ERP feed): when it last worked, what failed, how much flowed. */
 public class IngestStatus {
 
     private final String program;
@@ -20,30 +20,30 @@ public class IngestStatus {
     private volatile String lastError;
     private volatile boolean failing;
 
-    IngestStatus(String program, String system, EntityType entity) {
+    public IngestStatus(String program, String system, EntityType entity) {
         this.program = program;
         this.system = system;
         this.entity = entity;
     }
 
-    void delivered(int events, int deadLetters) {
+    public void delivered(int events, int deadLetters) {
         ingested.addAndGet(events);
         deadLettered.addAndGet(deadLetters);
     }
 
-    void succeeded(Instant at, Instant watermark) {
+    public void succeeded(Instant at, Instant watermark) {
         this.lastSuccess = at;
         this.watermark = watermark;
         this.failing = false;
     }
 
-    void rateLimited(Instant at, String message) {
+    public void rateLimited(Instant at, String message) {
         rateLimited.incrementAndGet();
         this.lastErrorAt = at;
         this.lastError = message;
     }
 
-    void failed(Instant at, String message) {
+    public void failed(Instant at, String message) {
         failures.incrementAndGet();
         this.lastErrorAt = at;
         this.lastError = message;

@@ -17,6 +17,10 @@ import java.util.Set;
 final class ProgramValidator {
 
     static final Set<String> SYSTEMS = Set.of("salesforce", "hubspot");
+    /** The ERP connectors and the settings each needs. */
+    static final Map<String, List<String>> ERP_SYSTEMS = Map.of(
+            "odata", List.of("service-uri", "token-uri", "client-id", "client-secret"),
+            "sql", List.of("jdbc-url", "username", "password"));
     private static final Map<EntityType, List<String>> REQUIRED_FIELDS = Map.of(
             EntityType.PARTNER, List.of("name", "tier"),
             EntityType.USER, List.of("email"),
@@ -59,7 +63,29 @@ final class ProgramValidator {
         }
         checkCodes("territories", p.territories());
         checkCodes("verticals", p.verticals());
+        checkErp(p.erp());
         return problems;
+    }
+
+    private void checkErp(Map<String, String> erp) {
+        if (erp.isEmpty()) {
+            return;
+        }
+        List<String> required = ERP_SYSTEMS.get(erp.get("system"));
+        if (required == null) {
+            problems.add("erp.system: '" + erp.get("system") + "' is not one of " + new java.util.TreeSet<>(
+                    ERP_SYSTEMS.keySet()));
+            return;
+        }
+        for (String key : required) {
+            if (erp.get(key) == null || erp.get(key).isBlank()) {
+                problems.add("erp." + key + ": missing (required for an " + erp.get("system") + " ERP)");
+            }
+        }
+        String interval = erp.get("poll-interval-ms");
+        if (interval != null && !interval.matches("[1-9][0-9]*")) {
+            problems.add("erp.poll-interval-ms: '" + interval + "' must be a positive number of milliseconds");
+        }
     }
 
     private void checkCurrency(String code) {

@@ -78,6 +78,37 @@ class ProgramLoaderTest {
     }
 
     @Test
+    void anErpSectionNamesItsSystemAndEveryMissingSetting(@TempDir Path dir) throws IOException {
+        String program = """
+                id: orbit
+                system: salesforce
+                default-currency: EUR
+                entities:
+                  partner:
+                    object: Account
+                    fields: {name: Name, tier: Level__c}
+                tiers: {Gold: GOLD}
+                """;
+        Files.writeString(dir.resolve("orbit.yaml"), program + "erp: {system: sap-rfc}\n");
+        assertThatThrownBy(() -> loader.load(dir)).hasMessageContaining("erp.system: 'sap-rfc' is not one of [odata, sql]");
+
+        Files.writeString(dir.resolve("orbit.yaml"), program
+                + "erp: {system: odata, service-uri: 'http://erp/data/', poll-interval-ms: soon}\n");
+        assertThatThrownBy(() -> loader.load(dir))
+                .hasMessageContaining("erp.token-uri: missing (required for an odata ERP)")
+                .hasMessageContaining("erp.client-secret: missing")
+                .hasMessageContaining("erp.poll-interval-ms: 'soon' must be a positive number");
+
+        Files.writeString(dir.resolve("orbit.yaml"), program
+                + "erp: {system: sql, jdbc-url: 'jdbc:h2:mem:x', username: sa, password: ''}\n");
+        assertThatThrownBy(() -> loader.load(dir)).hasMessageContaining("erp.password: missing");
+
+        Files.writeString(dir.resolve("orbit.yaml"), program
+                + "erp: {system: sql, jdbc-url: 'jdbc:h2:mem:x', username: sa, password: secret}\n");
+        assertThat(loader.load(dir).get(0).erp("jdbc-url")).isEqualTo("jdbc:h2:mem:x");
+    }
+
+    @Test
     void anUnknownKeyIsNamedWithItsPath(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("orbit.yaml"), """
                 id: orbit
