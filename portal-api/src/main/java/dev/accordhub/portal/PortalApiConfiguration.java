@@ -13,6 +13,7 @@ import dev.accordhub.model.program.ProgramDefinition;
 import dev.accordhub.portal.access.PermissionProperties;
 import dev.accordhub.portal.access.PortalModules;
 import dev.accordhub.portal.deals.DealRegistrations;
+import dev.accordhub.portal.incentives.MdfPortal;
 import dev.accordhub.portal.security.CallerResolver;
 import dev.accordhub.routes.consolidate.GoldenStore;
 import dev.accordhub.routes.registration.RegistrationProperties;
@@ -58,10 +59,19 @@ public class PortalApiConfiguration {
 
     @Bean
     PortalApiRoutes portalApiRoutes(PortalQueries portalQueries, IdentityOperations identityOperations,
-            DeadLetterOperations deadLetterOperations, DealRegistrations dealRegistrations,
-            CallerResolver callerResolver, PortalModules portalModules, PortalSecurityProperties security) {
+            DeadLetterOperations deadLetterOperations, DealRegistrations dealRegistrations, MdfPortal mdfPortal,
+            dev.accordhub.routes.incentive.AlertStore alertStore, CallerResolver callerResolver,
+            PortalModules portalModules, PortalSecurityProperties security) {
         return new PortalApiRoutes(portalQueries, identityOperations, deadLetterOperations, dealRegistrations,
-                callerResolver, portalModules, security.operatorScope());
+                mdfPortal, alertStore, callerResolver, portalModules, security.operatorScope());
+    }
+
+    @Bean
+    MdfPortal mdfPortal(dev.accordhub.routes.incentive.IncentiveStore incentives, GoldenStore store,
+            List<ProgramDefinition> programs, dev.accordhub.routes.incentive.IncentiveProperties properties,
+            jakarta.jms.ConnectionFactory connectionFactory, ObjectMapper json) {
+        return new MdfPortal(incentives, store, new dev.accordhub.portal.common.CommandQueues(connectionFactory),
+                programs, properties.reportingCurrency(), json, Clock.systemUTC());
     }
 
     @Bean
@@ -69,6 +79,6 @@ public class PortalApiConfiguration {
             List<ProgramDefinition> programs, RegistrationProperties properties, PortalQueries portalQueries,
             jakarta.jms.ConnectionFactory connectionFactory, ObjectMapper json) {
         return new DealRegistrations(store, hazelcast, programs, properties, portalQueries,
-                new dev.accordhub.portal.deals.RegistrationQueues(connectionFactory), json, Clock.systemUTC());
+                new dev.accordhub.portal.deals.RegistrationQueues(new dev.accordhub.portal.common.CommandQueues(connectionFactory)), json, Clock.systemUTC());
     }
 }

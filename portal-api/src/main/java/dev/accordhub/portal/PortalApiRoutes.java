@@ -4,6 +4,9 @@ import dev.accordhub.portal.common.ApiResult;
 import dev.accordhub.portal.common.Problems;
 import dev.accordhub.portal.access.PortalModules;
 import dev.accordhub.portal.deals.DealRegistrations;
+import dev.accordhub.portal.incentives.MdfPortal;
+import dev.accordhub.routes.incentive.AlertStore;
+import dev.accordhub.model.registration.Alert;
 import dev.accordhub.portal.ops.DeadLetterOperations;
 import dev.accordhub.portal.ops.IdentityOperations;
 import dev.accordhub.portal.security.AccessDeniedException;
@@ -30,9 +33,14 @@ public class PortalApiRoutes extends RouteBuilder {
     private final DealRegistrations registrations;
     private final PortalModules modules;
     private final String operatorScope;
+    private final MdfPortal mdf;
+    private final AlertStore alerts;
 
     public PortalApiRoutes(PortalQueries queries, IdentityOperations identity, DeadLetterOperations deadLetters,
-            DealRegistrations registrations, CallerResolver callers, PortalModules modules, String operatorScope) {
+            DealRegistrations registrations, MdfPortal mdf, AlertStore alerts, CallerResolver callers,
+            PortalModules modules, String operatorScope) {
+        this.mdf = mdf;
+        this.alerts = alerts;
         this.registrations = registrations;
         this.modules = modules;
         this.callers = callers;
@@ -62,6 +70,12 @@ public class PortalApiRoutes extends RouteBuilder {
                         + "${header.CamelHttpPath}: ${exception.message}")
                 .process(e -> Problems.forbidden(e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)
                         .getMessage()).writeTo(e));
+        onException(MdfPortal.NoSuchPartnerException.class).handled(true)
+                .process(e -> Problems.notFound("Partner", e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)
+                        .getMessage()).writeTo(e));
+        onException(MdfPortal.PartnerRequiredException.class).handled(true)
+                .process(e -> Problems.badRequest(e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)
+                        .getMessage()).writeTo(e));
         onException(Exception.class).handled(true)
                 .log(org.apache.camel.LoggingLevel.ERROR, "Portal API request failed: ${exception.stacktrace}")
                 .process(e -> Problems.problem(500, "internal-error", "Internal error",
@@ -85,6 +99,24 @@ public class PortalApiRoutes extends RouteBuilder {
                         + " Send an Idempotency-Key header to make retries safe")
                     .consumes("application/json").to("direct:portal-register-deal");
 
+        // Market-development funds: the caller's company (staff name one with ?partnerId=).
+        rest("/api/v1/mdf").produces("application/json")
+                .get("/funds").description("The company's MDF funds, each with its live balance (allocated, committed,"
+                        + " paid, available) in its currency and the reporting currency").to("direct:mdf-funds")
+                .get("/balance").description("What is left across the company's funds, per currency and in total in"
+                        + " the reporting currency, through each ERP's exchange rates").to("direct:mdf-balance")
+                .get("/requests").description("The company's pre-approval requests, newest first")
+                    .to("direct:mdf-requests")
+                .get("/requests/{id}").description("One request with the ERP's decision").to("direct:mdf-request")
+                .post("/requests").description("Ask for pre-approval of an activity; 202, SUBMITTED. Idempotency-Key"
+                        + " makes retries safe").consumes("application/json").to("direct:mdf-submit-request")
+                .get("/claims").description("The company's claims, newest first").to("direct:mdf-claims")
+                .get("/claims/{id}").description("One claim with the ERP's status and its payouts")
+                    .to("direct:mdf-claim")
+                .post("/claims").description("Claim an approved activity (invoice reference, proofs by reference);"
+                        + " 202, SUBMITTED. Idempotency-Key makes retries safe")
+                    .consumes("application/json").to("direct:mdf-submit-claim");
+
         // Operator endpoints: tokens with the operator scope only.
         rest("/api/v1/ops").produces("application/json")
                 .get("/stewardship").description("Possible duplicates awaiting a decision (?status=OPEN|ACCEPTED|REJECTED)")
@@ -102,6 +134,9 @@ public class PortalApiRoutes extends RouteBuilder {
                 .get("/registrations").description("Deal registrations by status (?status=SUBMITTED|APPROVED|"
                         + "REJECTED, default SUBMITTED) and ?overdue=true|false, oldest review deadline first")
                     .to("direct:ops-registrations")
+                .get("/alerts").description("Channel conflicts, overdue reviews and incentive-integrity findings, "
+                        + "newest first (?type=DOUBLE_DIPPING|OVER_BALANCE|GEOGRAPHIC_GAMING|BULK_NOMINATION|"
+                        + "CHANNEL_CONFLICT|REVIEW_OVERDUE, ?limit=100)").to("direct:ops-alerts")
                 .get("/dead-letters").description("Dead letters with payload and reason (?status=OPEN|RETRIED|DISCARDED)")
                     .to("direct:ops-dead-letters")
                 .post("/dead-letters/{id}/retry").description("Send a dead letter through again")
@@ -115,6 +150,22 @@ public class PortalApiRoutes extends RouteBuilder {
                 .bean(deadLetters, "retry(${header.id})").process(PortalApiRoutes::write);
         from("direct:ops-dead-letter-discard").routeId("ops-dead-letter-discard").process(this::operator)
                 .bean(deadLetters, "discard(${header.id})").process(PortalApiRoutes::write);
+
+        from("direct:ops-alerts").routeId("ops-alerts").process(this::operator)
+                .process(e -> e.getMessage().setBody(alertList(e.getMessage().getHeader("type", String.class),
+                        e.getMessage().getHeader("limit", String.class))))
+                .process(PortalApiRoutes::write);
+
+        mdfRoute("mdf-funds", e -> mdf.funds(callerOf(e), partnerParam(e)));
+        mdfRoute("mdf-balance", e -> mdf.balance(callerOf(e), partnerParam(e)));
+        mdfRoute("mdf-requests", e -> mdf.requests(callerOf(e), partnerParam(e)));
+        mdfRoute("mdf-request", e -> mdf.request(callerOf(e), e.getMessage().getHeader("id", String.class)));
+        mdfRoute("mdf-claims", e -> mdf.claims(callerOf(e), partnerParam(e)));
+        mdfRoute("mdf-claim", e -> mdf.claim(callerOf(e), e.getMessage().getHeader("id", String.class)));
+        mdfRoute("mdf-submit-request", e -> mdf.submitRequest(callerOf(e), idempotencyKey(e),
+                e.getMessage().getBody(String.class)));
+        mdfRoute("mdf-submit-claim", e -> mdf.submitClaim(callerOf(e), idempotencyKey(e),
+                e.getMessage().getBody(String.class)));
 
         from("direct:ops-registrations").routeId("ops-registrations").process(this::operator)
                 .bean(queries, "registrations(${header.status}, ${header.overdue})").process(PortalApiRoutes::write);
@@ -155,6 +206,55 @@ public class PortalApiRoutes extends RouteBuilder {
                 .process(e -> modules.require(e.getProperty(CALLER, Caller.class), PortalModules.DEALS))
                 .bean(queries, "deal(${exchangeProperty.caller}, ${header.id})").process(PortalApiRoutes::write);
     }
+
+    /** An MDF endpoint: the caller, the mdf module of the permission matrix, then the answer. */
+    private void mdfRoute(String id, MdfCall call) {
+        from("direct:" + id).routeId(id).process(this::caller)
+                .process(e -> modules.require(callerOf(e), PortalModules.MDF))
+                .convertBodyTo(String.class)
+                .process(e -> e.getMessage().setBody(call.answer(e)))
+                .process(PortalApiRoutes::write);
+    }
+
+    @FunctionalInterface
+    private interface MdfCall {
+        ApiResult answer(Exchange exchange) throws Exception;
+    }
+
+    private static Caller callerOf(Exchange exchange) {
+        return exchange.getProperty(CALLER, Caller.class);
+    }
+
+    private static String partnerParam(Exchange exchange) {
+        return exchange.getMessage().getHeader("partnerId", String.class);
+    }
+
+    private static String idempotencyKey(Exchange exchange) {
+        return exchange.getMessage().getHeader("Idempotency-Key", String.class);
+    }
+
+    private ApiResult alertList(String type, String limit) throws Exception {
+        Alert.Type wanted = Problems.status(type, Alert.Type.class, null);
+        if (type != null && !type.isBlank() && wanted == null) {
+            return Problems.badRequest("type must be one of " + java.util.Arrays.toString(Alert.Type.values()));
+        }
+        int max;
+        try {
+            max = limit == null || limit.isBlank() ? 100 : Integer.parseInt(limit.trim());
+        } catch (NumberFormatException e) {
+            max = -1;
+        }
+        if (max < 1 || max > 1000) {
+            return Problems.badRequest("limit must be 1 to 1000");
+        }
+        var body = new java.util.LinkedHashMap<String, Object>();
+        body.put("items", alerts.list(wanted, max));
+        return ApiResult.ok(JSON.writeValueAsString(body));
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules()
+                    .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     /** Who is calling, from the bearer token and the golden model; kept as the exchange property {@code caller}. */
     private void caller(Exchange exchange) {

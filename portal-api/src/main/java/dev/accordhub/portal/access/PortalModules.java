@@ -14,6 +14,7 @@ public class PortalModules {
 
     public static final String DEALS = "deals";
     public static final String DEAL_REGISTRATION = "deal-registration";
+    public static final String MDF = "mdf";
 
     private final Map<String, PermissionProperties.ModuleRule> modules;
 

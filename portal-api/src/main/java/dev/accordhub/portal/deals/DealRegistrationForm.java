@@ -3,12 +3,11 @@ package dev.accordhub.portal.deals;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.accordhub.model.Money;
 import dev.accordhub.model.program.Normalise;
-import java.math.BigDecimal;
+import dev.accordhub.portal.common.FormFields;
+import dev.accordhub.portal.common.FormFields.FieldError;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Currency;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -30,9 +29,6 @@ public record DealRegistrationForm(String customerName, String customerDomain, S
         String contactName, String contactEmail, String opportunityName, LocalDate closeDate, Money amount,
         String notes) {
 
-    public record FieldError(String field, String message) {
-    }
-
     /** The form, or the list of what is wrong with it. */
     public record Parsed(DealRegistrationForm form, List<FieldError> errors) {
     }
@@ -41,8 +37,6 @@ public record DealRegistrationForm(String customerName, String customerDomain, S
             "estimatedAmount", "currency", "notes");
     private static final Set<String> CUSTOMER = Set.of("companyName", "domain", "country", "contact");
     private static final Set<String> CONTACT = Set.of("name", "email");
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-    private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
 
     public static Parsed parse(JsonNode body, LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
@@ -79,33 +73,12 @@ public record DealRegistrationForm(String customerName, String customerDomain, S
     }
 
     private static void unknown(JsonNode node, Set<String> known, String prefix, List<FieldError> errors) {
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String field = names.next();
-            if (!known.contains(field)) {
-                errors.add(new FieldError(prefix + field, "is not a field of the registration form"));
-            }
-        }
+        FormFields.unknown(node, known, prefix, "registration form", errors);
     }
 
     private static String text(JsonNode node, String field, String path, int min, int max, boolean required,
             List<FieldError> errors) {
-        JsonNode value = node.path(field);
-        if (value.isMissingNode() || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
-            if (required) {
-                errors.add(new FieldError(path, "is required"));
-            }
-            return null;
-        }
-        if (!value.isTextual()) {
-            errors.add(new FieldError(path, "must be text"));
-            return null;
-        }
-        String text = value.asText().trim().replaceAll("\\s+", " ");
-        if (text.length() < min || text.length() > max) {
-            errors.add(new FieldError(path, "must be " + min + " to " + max + " characters"));
-            return null;
-        }
-        return text;
+        return FormFields.text(node, field, path, min, max, required, errors);
     }
 
     private static String domain(JsonNode customer, List<FieldError> errors) {
@@ -122,12 +95,7 @@ public record DealRegistrationForm(String customerName, String customerDomain, S
     }
 
     private static String country(JsonNode customer, List<FieldError> errors) {
-        String code = text(customer, "country", "customer.country", 2, 2, true, errors);
-        if (code != null && !COUNTRIES.contains(code.toUpperCase(Locale.ROOT))) {
-            errors.add(new FieldError("customer.country", "'" + code + "' is not an ISO 3166 country code (e.g. DE)"));
-            return null;
-        }
-        return code == null ? null : code.toUpperCase(Locale.ROOT);
+        return FormFields.country(customer, "country", "customer.country", true, errors);
     }
 
     private static String email(JsonNode contact, List<FieldError> errors) {
@@ -159,36 +127,6 @@ public record DealRegistrationForm(String customerName, String customerDomain, S
     }
 
     private static Money amount(JsonNode body, List<FieldError> errors) {
-        String code = text(body, "currency", "currency", 3, 3, true, errors);
-        Currency currency = null;
-        if (code != null) {
-            try {
-                currency = Currency.getInstance(code.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("currency", "'" + code + "' is not an ISO 4217 currency code"));
-            }
-        }
-        JsonNode value = body.path("estimatedAmount");
-        if (value.isMissingNode() || value.isNull()) {
-            errors.add(new FieldError("estimatedAmount", "is required"));
-            return null;
-        }
-        BigDecimal amount;
-        try {
-            amount = value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText().trim());
-        } catch (NumberFormatException e) {
-            errors.add(new FieldError("estimatedAmount", "'" + value.asText() + "' is not a number"));
-            return null;
-        }
-        if (amount.signum() <= 0 || amount.compareTo(MAX_AMOUNT) >= 0) {
-            errors.add(new FieldError("estimatedAmount", "must be more than 0 and less than 10^12"));
-            return null;
-        }
-        if (currency != null && amount.stripTrailingZeros().scale() > Math.max(currency.getDefaultFractionDigits(), 0)) {
-            errors.add(new FieldError("estimatedAmount", "has more decimals than " + currency.getCurrencyCode()
-                    + " allows (" + currency.getDefaultFractionDigits() + ")"));
-            return null;
-        }
-        return currency == null ? null : new Money(amount, currency.getCurrencyCode());
+        return FormFields.amount(body, "estimatedAmount", errors);
     }
 }

@@ -37,7 +37,7 @@ class DealRegistrationFormTest {
 
         var errors = DealRegistrationForm.parse(body, TODAY).errors();
 
-        assertThat(errors).extracting(DealRegistrationForm.FieldError::field).containsExactlyInAnyOrder(
+        assertThat(errors).extracting(dev.accordhub.portal.common.FormFields.FieldError::field).containsExactlyInAnyOrder(
                 "currency", "estimatedCloseDate", "estimatedAmount", "extra", "opportunityName", "customer.country",
                 "customer.domain", "customer.contact.email");
     }
@@ -45,7 +45,7 @@ class DealRegistrationFormTest {
     @Test
     void amountsAreCheckedAgainstTheCurrency() {
         assertThat(DealRegistrationForm.parse(good().put("currency", "JPY").put("estimatedAmount", 100.5), TODAY)
-                .errors()).extracting(DealRegistrationForm.FieldError::message)
+                .errors()).extracting(dev.accordhub.portal.common.FormFields.FieldError::message)
                 .containsExactly("has more decimals than JPY allows (0)");
         assertThat(DealRegistrationForm.parse(good().put("estimatedAmount", 0), TODAY).errors()).hasSize(1);
         assertThat(DealRegistrationForm.parse(good().put("estimatedAmount", "99.99"), TODAY).errors()).isEmpty();

@@ -33,8 +33,16 @@ public class RegistrationHandler {
     private final ChannelConflictDetector conflicts;
     private final RegistrationProperties.ConflictPolicy policy;
     private final Clock clock;
+    private final dev.accordhub.routes.incentive.DealIntegrityRules integrity;
 
     public RegistrationHandler(GoldenStore store, RegistrationProperties properties, Clock clock) {
+        this(store, properties, clock, null);
+    }
+
+    /** @param integrity geographic-gaming and bulk-nomination checks of each submission; null for none */
+    public RegistrationHandler(GoldenStore store, RegistrationProperties properties, Clock clock,
+            dev.accordhub.routes.incentive.DealIntegrityRules integrity) {
+        this.integrity = integrity;
         this.store = store;
         this.conflicts = new ChannelConflictDetector(properties.conflictWindow());
         this.policy = properties.policy();
@@ -83,6 +91,9 @@ public class RegistrationHandler {
                     "Registration " + deal.id() + " of customer '" + deal.customerName() + "' overlaps "
                             + otherIds.size() + " registration(s) of other partners; policy "
                             + policy.name().toLowerCase().replace('_', '-'), clock.instant()));
+        }
+        if (integrity != null) {
+            alerts.addAll(integrity.check(deal));
         }
         store.put(EntityType.DEAL, deal.id(), deal);
         changed.add(0, deal);
