@@ -140,12 +140,13 @@ public class EngineConfiguration {
     @Bean
     ConsolidationService consolidationService(GoldenStore store, StewardshipStore stewardship,
             PartnerMatching partnerMatching, Survivorship survivorship, ConsolidationProperties properties,
-            RegistrationProperties registration, ObjectMapper json) {
+            RegistrationProperties registration, dev.accordhub.routes.incentive.DealIntegrityRules dealIntegrity,
+            ObjectMapper json) {
         Clock clock = Clock.systemUTC();
         return new ConsolidationService(new Consolidator(store, stewardship, partnerMatching, survivorship, clock,
                 properties.removeDeletedSources()), new IdentityCommandHandler(
                 new PartnerMerges(store, survivorship), stewardship, clock),
-                new RegistrationHandler(store, registration, clock), store, json);
+                new RegistrationHandler(store, registration, clock, dealIntegrity), store, json);
     }
 
     @Bean

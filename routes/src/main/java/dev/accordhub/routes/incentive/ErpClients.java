@@ -1,0 +1,27 @@
+package dev.accordhub.routes.incentive;
+
+import dev.accordhub.model.incentive.ErpClient;
+import dev.accordhub.model.program.ProgramDefinition;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+
+/** The ERP connectors by program id, and how one is made from a program's {@code erp:} section. */
+public record ErpClients(Map<String, ErpClient> all) {
+
+    public ErpClients {
+        all = Map.copyOf(all);
+    }
+
+    public ErpClient get(String program) {
+        ErpClient client = all.get(program);
+        if (client == null) {
+            throw new IllegalArgumentException("Program " + program + " has no ERP configured");
+        }
+        return client;
+    }
+
+    static ErpClient connect(ProgramDefinition program, CamelContext camel, int pageSize) {
+        throw new IllegalStateException("No ERP connector for system '" + program.erp("system") + "' (program "
+                + program.id() + ")");
+    }
+}
