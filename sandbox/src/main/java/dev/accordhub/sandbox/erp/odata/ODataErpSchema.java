@@ -37,7 +37,8 @@ final class ODataErpSchema extends CsdlAbstractEdmProvider {
             CsdlProperty property = new CsdlProperty().setName(name).setType(type.getFullQualifiedName())
                     .setCollection(collection).setNullable(!key);
             if (type == EdmPrimitiveTypeKind.Decimal) {
-                property.setPrecision(19).setScale(6);
+                // Amounts carry at most 6 decimals, as in D365; rates need more (0.0066125 USD per JPY).
+                property.setPrecision(32).setScale(name.equals("Rate") ? 12 : 6);
             }
             return property;
         }

@@ -58,6 +58,8 @@ class ODataErpReadTest {
         JsonNode eur = erp.get("ExchangeRates('EUR')").json();
         assertThat(eur.get("ToCurrency").asText()).isEqualTo("USD");
         assertThat(eur.get("Rate").decimalValue()).isEqualByComparingTo("1.085");
+        JsonNode rates = erp.get("ExchangeRates?$filter=FromCurrency eq 'JPY'").json().get("value");
+        assertThat(rates.get(0).get("Rate").decimalValue()).isEqualByComparingTo("0.0066125");
     }
 
     @Test
