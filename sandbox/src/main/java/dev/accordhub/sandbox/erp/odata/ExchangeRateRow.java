@@ -3,7 +3,7 @@ package dev.accordhub.sandbox.erp.odata;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** One row of the ERP's {@code ExchangeRates}: one unit of {@code fromCurrency} buys {@code rate} of {@code toCurrency}. */
+/** One row of the ERP's {@code ExchangeRates}: one {@code fromCurrency} buys {@code rate} of {@code toCurrency}. */
 public record ExchangeRateRow(String fromCurrency, String toCurrency, BigDecimal rate, Instant modifiedAt,
         long changeSeq) {
 }

@@ -2,6 +2,7 @@ package dev.accordhub.sandbox.erp.odata;
 
 import dev.accordhub.sandbox.erp.ErpProcessTiming;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -10,8 +11,8 @@ import java.util.Set;
 /**
  * The ERP's finance team: decides submitted requests and claims {@code timing.decision()} after they arrive and pays
  * approved claims {@code timing.payout()} after their approval. A request is approved when its amount fits what is
- * left of its fund in the ERP's own books (allocated − approved requests not yet claimed − approved or paid claims);
- * a claim when it has an invoice, rests on an approved request and asks no more than the request.
+ * left of its fund in the ERP's own books: allocated − approved requests without an approved claim − approved or
+ * paid claims. A claim is approved when it has an invoice, rests on an approved request and asks no more than it.
  */
 final class ODataErpFinance {
 
@@ -28,15 +29,18 @@ final class ODataErpFinance {
         synchronized (store) {
             Instant now = store.now();
             store.requests().stream()
-                    .filter(r -> r.status().equals(ODataErpStatus.SUBMITTED) && due(r.modifiedAt(), timing.decision(), now))
+                    .filter(r -> r.status().equals(ODataErpStatus.SUBMITTED))
+                    .filter(r -> due(r.modifiedAt(), timing.decision(), now))
                     .sorted(Comparator.comparingLong(MdfRequestRow::changeSeq))
                     .forEach(this::decide);
             store.claims().stream()
-                    .filter(c -> c.status().equals(ODataErpStatus.SUBMITTED) && due(c.modifiedAt(), timing.decision(), now))
+                    .filter(c -> c.status().equals(ODataErpStatus.SUBMITTED))
+                    .filter(c -> due(c.modifiedAt(), timing.decision(), now))
                     .sorted(Comparator.comparingLong(MdfClaimRow::changeSeq))
                     .forEach(this::decide);
             store.claims().stream()
-                    .filter(c -> c.status().equals(ODataErpStatus.APPROVED) && due(c.modifiedAt(), timing.payout(), now))
+                    .filter(c -> c.status().equals(ODataErpStatus.APPROVED))
+                    .filter(c -> due(c.modifiedAt(), timing.payout(), now))
                     .sorted(Comparator.comparingLong(MdfClaimRow::changeSeq))
                     .forEach(this::pay);
         }
@@ -110,7 +114,7 @@ final class ODataErpFinance {
         return payout;
     }
 
-    private static boolean due(Instant since, java.time.Duration delay, Instant now) {
+    private static boolean due(Instant since, Duration delay, Instant now) {
         return !since.plus(delay).isAfter(now);
     }
 }

@@ -27,10 +27,10 @@ import org.apache.olingo.server.api.uri.UriInfo;
 import org.apache.olingo.server.api.uri.UriParameter;
 import org.apache.olingo.server.api.uri.UriResource;
 import org.apache.olingo.server.api.uri.UriResourceEntitySet;
+import org.apache.olingo.server.api.uri.UriResourcePrimitiveProperty;
 import org.apache.olingo.server.api.uri.queryoption.OrderByItem;
 import org.apache.olingo.server.api.uri.queryoption.SelectOption;
 import org.apache.olingo.server.api.uri.queryoption.expression.Member;
-import org.apache.olingo.server.api.uri.UriResourcePrimitiveProperty;
 
 /**
  * Reads of the five entity sets ({@code $filter}, {@code $orderby}, {@code $top}, {@code $skip}, {@code $select},
@@ -114,7 +114,8 @@ final class ODataErpProcessor implements EntityCollectionProcessor, EntityProces
         Entity created;
         try {
             created = switch (set.getName()) {
-                case ODataErpSchema.REQUESTS -> ODataErpEntities.of(store.create(ODataErpEntities.requestDraft(posted)));
+                case ODataErpSchema.REQUESTS ->
+                        ODataErpEntities.of(store.create(ODataErpEntities.requestDraft(posted)));
                 case ODataErpSchema.CLAIMS -> ODataErpEntities.of(store.create(ODataErpEntities.claimDraft(posted)));
                 default -> throw readOnly(set);
             };

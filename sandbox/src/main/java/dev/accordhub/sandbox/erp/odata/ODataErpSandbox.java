@@ -8,7 +8,6 @@ import dev.accordhub.sandbox.SandboxResponse;
 import dev.accordhub.sandbox.erp.ErpSeed;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Executors;
@@ -147,7 +146,7 @@ public final class ODataErpSandbox extends HttpSandbox {
         return store.rates();
     }
 
-    /** What the ERP's books leave of a fund: allocated − approved requests not yet claimed − approved or paid claims. */
+    /** What the ERP's books leave of a fund: allocated − approved unclaimed requests − approved or paid claims. */
     public BigDecimal availableBalance(String fundId) {
         return finance.available(fundId);
     }
