@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * What is left of a fund: allocated − committed − paid, in the fund's currency. Committed is what the ERP has
- * approved but not paid: approved activities not yet claimed, and approved claims not yet paid. Paid is the sum of
- * the payouts (what is paid of an approved claim is not committed twice). Submitted (undecided) requests and claims hold nothing back; rejected ones never do.
+ * approved but not paid: approved activities whose claim is not approved yet, and approved claims not yet paid.
+ * Paid is the sum of the payouts (what is paid of an approved claim is not committed twice). Submitted (undecided)
+ * requests and claims hold nothing back; rejected ones never do.
  */
 public record MdfBalance(String fundId, Money allocated, Money committed, Money paid, Money available) {
 
@@ -16,8 +17,10 @@ public record MdfBalance(String fundId, Money allocated, Money committed, Money 
             Collection<Payout> payouts) {
         String currency = fund.allocated().currency();
         Set<String> claimedRequests = new java.util.HashSet<>();
-        claims.stream().filter(c -> c.status() != MdfClaim.Status.REJECTED && c.requestId() != null)
-                .forEach(c -> claimedRequests.add(c.requestId()));
+        // An approved activity stays committed until the ERP approves its claim: a claim merely submitted may still
+        // be rejected, and then the activity is still there to claim.
+        claims.stream().filter(c -> (c.status() == MdfClaim.Status.APPROVED || c.status() == MdfClaim.Status.PAID)
+                && c.requestId() != null).forEach(c -> claimedRequests.add(c.requestId()));
         BigDecimal committed = BigDecimal.ZERO;
         for (MdfRequest request : requests) {
             if (request.status() == MdfRequest.Status.APPROVED && !claimedRequests.contains(request.id())) {

@@ -38,6 +38,22 @@ class MdfBalanceTest {
     }
 
     @Test
+    void aSubmittedClaimKeepsItsActivityCommittedUntilTheErpApprovesIt() {
+        List<MdfRequest> requests = List.of(request("r1", "2000", MdfRequest.Status.APPROVED));
+
+        MdfBalance submitted = MdfBalance.of(FUND, requests, List.of(claim("c1", "r1", "1500",
+                MdfClaim.Status.SUBMITTED)), List.of());
+        MdfBalance approved = MdfBalance.of(FUND, requests, List.of(claim("c1", "r1", "1500",
+                MdfClaim.Status.APPROVED)), List.of());
+        MdfBalance rejected = MdfBalance.of(FUND, requests, List.of(claim("c1", "r1", "1500",
+                MdfClaim.Status.REJECTED)), List.of());
+
+        assertThat(submitted.committed()).isEqualTo(Money.of("2000", "EUR"));
+        assertThat(approved.committed()).as("the claim replaces its activity").isEqualTo(Money.of("1500", "EUR"));
+        assertThat(rejected.committed()).as("the activity can be claimed again").isEqualTo(Money.of("2000", "EUR"));
+    }
+
+    @Test
     void aPayoutSeenBeforeItsClaimTurnsPaidIsNotCountedTwice() {
         // The ERP feed reads payouts and claims as separate kinds: the payout may arrive first.
         List<MdfClaim> claims = List.of(claim("c1", null, "1000", MdfClaim.Status.APPROVED));

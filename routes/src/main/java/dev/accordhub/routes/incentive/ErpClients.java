@@ -1,5 +1,7 @@
 package dev.accordhub.routes.incentive;
 
+import dev.accordhub.connectors.erp.odata.ODataErpClient;
+import dev.accordhub.connectors.erp.odata.ODataErpConfig;
 import dev.accordhub.model.incentive.ErpClient;
 import dev.accordhub.model.program.ProgramDefinition;
 import java.util.Map;
@@ -21,7 +23,12 @@ public record ErpClients(Map<String, ErpClient> all) {
     }
 
     static ErpClient connect(ProgramDefinition program, CamelContext camel, int pageSize) {
-        throw new IllegalStateException("No ERP connector for system '" + program.erp("system") + "' (program "
-                + program.id() + ")");
+        return switch (program.erp("system")) {
+            case "odata" -> new ODataErpClient(new ODataErpConfig(program.id(), program.erp("service-uri"),
+                    program.erp("token-uri"), program.erp("client-id"), program.erp("client-secret"),
+                    program.erp("scope"), pageSize), camel);
+            default -> throw new IllegalStateException("No ERP connector for system '" + program.erp("system")
+                    + "' (program " + program.id() + ")");
+        };
     }
 }

@@ -19,7 +19,7 @@ final class ProgramValidator {
     static final Set<String> SYSTEMS = Set.of("salesforce", "hubspot");
     /** The ERP connectors and the settings each needs. */
     static final Map<String, List<String>> ERP_SYSTEMS = Map.of(
-            "odata", List.of("service-uri", "token-uri", "client-id", "client-secret"),
+            "odata", List.of("service-uri", "token-uri", "client-id", "client-secret", "scope"),
             "sql", List.of("jdbc-url", "username", "password"));
     private static final Map<EntityType, List<String>> REQUIRED_FIELDS = Map.of(
             EntityType.PARTNER, List.of("name", "tier"),
