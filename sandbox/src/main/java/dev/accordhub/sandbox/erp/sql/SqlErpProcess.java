@@ -37,6 +37,7 @@ final class SqlErpProcess implements AutoCloseable {
     private final Clock clock;
     private final SqlErpIntake intake;
     private volatile boolean paused;
+    private OffsetDateTime lastNow;
     private ScheduledExecutorService scheduler;
 
     SqlErpProcess(SqlErpDatabase database, ErpProcessTiming timing, Clock clock) {
@@ -68,7 +69,10 @@ final class SqlErpProcess implements AutoCloseable {
         return paused;
     }
 
-    /** One run of every step, also while paused. */
+    /**
+     * One run of every step, also while paused. With zero delays a document moves one step per run: taken in,
+     * then decided, then paid.
+     */
     synchronized void runOnce() {
         OffsetDateTime now = now();
         intake.takeIn(SqlErpIntake.REQUESTS, now);
@@ -127,17 +131,21 @@ final class SqlErpProcess implements AutoCloseable {
         }
     }
 
-    private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    /** Strictly later on every call, so that each run is its own moment and a zero delay means "the next run". */
+    private synchronized OffsetDateTime now() {
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        lastNow = lastNow != null && !now.isAfter(lastNow) ? lastNow.plus(1, ChronoUnit.MILLIS) : now;
+        return lastNow;
     }
 
-    private List<String> due(String table, String idColumn, String status, OffsetDateTime notAfter) {
+    /** Documents in {@code status} since before {@code before}: none of this run's own changes. */
+    private List<String> due(String table, String idColumn, String status, OffsetDateTime before) {
         return database.inTransaction(connection -> {
             List<String> ids = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement("SELECT " + idColumn + " FROM " + table
-                    + " WHERE STATUS_CODE = ? AND LAST_UPDATE_DATE <= ? ORDER BY CHANGE_SEQ")) {
+                    + " WHERE STATUS_CODE = ? AND LAST_UPDATE_DATE < ? ORDER BY CHANGE_SEQ")) {
                 query.setString(1, status);
-                query.setObject(2, notAfter);
+                query.setObject(2, before);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         ids.add(rows.getString(1));

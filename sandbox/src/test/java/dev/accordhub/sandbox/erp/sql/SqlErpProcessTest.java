@@ -160,6 +160,27 @@ class SqlErpProcessTest {
     }
 
     @Test
+    void withZeroDelaysADocumentMovesOneStepPerRun() throws SQLException {
+        erp.pauseProcess();
+        hub.submitRequest("req-1", "VAN-0001", ACME, "EUR", "100");
+
+        erp.runProcessOnce();
+        assertThat(erp.requestStatus("req-1")).contains("PENDING");
+        erp.runProcessOnce();
+        assertThat(erp.requestStatus("req-1")).contains("APPROVED");
+
+        hub.submitClaim("claim-1", "VAN-0001", "req-1", ACME, "INV-1", "EUR", "100");
+        erp.runProcessOnce();
+        assertThat(erp.claimStatus("claim-1")).contains("PENDING");
+        erp.runProcessOnce();
+        assertThat(erp.claimStatus("claim-1")).contains("APPROVED");
+        assertThat(erp.payouts()).isEmpty();
+        erp.runProcessOnce();
+        assertThat(erp.claimStatus("claim-1")).contains("PAID");
+        assertThat(erp.payouts()).hasSize(1);
+    }
+
+    @Test
     void payNowPaysAnApprovedClaimBeforeItsTime() throws SQLException {
         erp.close();
         erp = SqlErpSandbox.builder().databaseName("erp-process-test").fundPrefix("VAN")
