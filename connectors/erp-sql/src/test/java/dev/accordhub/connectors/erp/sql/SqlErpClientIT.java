@@ -233,7 +233,7 @@ class SqlErpClientIT {
     @Test
     void aWrongPasswordIsAConfigurationErrorNotAnOutage() {
         client.close();
-        client = new SqlErpClient(camel, config("not-the-password"));
+        client = new SqlErpClient(camel, config("not-the-password").withConnectTimeout(Duration.ofMillis(500)));
 
         assertThatThrownBy(client::checkConnection).isInstanceOf(IllegalStateException.class)
                 .isNotInstanceOf(SourceUnavailableException.class).hasMessageContaining("username and password");
