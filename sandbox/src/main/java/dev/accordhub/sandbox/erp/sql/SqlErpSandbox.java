@@ -140,7 +140,18 @@ public final class SqlErpSandbox implements AutoCloseable {
 
     /** Gives a fund a new allocation, as finance does mid-period; the fund's CHANGE_SEQ moves. */
     public void allocate(String fundId, BigDecimal allocated) {
-        int updated = database.inTransaction(connection -> {
+        int updated;
+        // Under the process's lock, like every write that takes a CHANGE_SEQ: values commit in the order taken.
+        synchronized (process) {
+            updated = allocateUnlocked(fundId, allocated);
+        }
+        if (updated == 0) {
+            throw new IllegalArgumentException("SQL ERP sandbox: no fund " + fundId);
+        }
+    }
+
+    private int allocateUnlocked(String fundId, BigDecimal allocated) {
+        return database.inTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE MDF_FUND_OUT SET ALLOCATED_AMOUNT = ?,"
                     + " LAST_UPDATE_DATE = ?, CHANGE_SEQ = ? WHERE FUND_ID = ?")) {
                 update.setBigDecimal(1, allocated);
@@ -150,9 +161,6 @@ public final class SqlErpSandbox implements AutoCloseable {
                 return update.executeUpdate();
             }
         });
-        if (updated == 0) {
-            throw new IllegalArgumentException("SQL ERP sandbox: no fund " + fundId);
-        }
     }
 
     /** What the fund has left in the ERP's own books; empty for an unknown fund. */

@@ -121,6 +121,19 @@ class SqlErpSandboxTest {
     }
 
     @Test
+    void aNewAllocationMovesTheFundsChangeSeq() throws SQLException {
+        long before = erp.maxChangeSeq();
+
+        erp.allocate("VAN-0002", new BigDecimal("75000"));
+
+        List<List<Object>> fund = hub.rows("SELECT ALLOCATED_AMOUNT, CHANGE_SEQ FROM MDF_FUND_OUT"
+                + " WHERE FUND_ID = 'VAN-0002'");
+        assertThat((BigDecimal) fund.get(0).get(0)).isEqualByComparingTo("75000");
+        assertThat((Long) fund.get(0).get(1)).isGreaterThan(before);
+        assertThatThrownBy(() -> erp.allocate("VAN-0404", BigDecimal.TEN)).hasMessageContaining("VAN-0404");
+    }
+
+    @Test
     void theConfigNamesTheFieldItRefuses() {
         assertThatThrownBy(() -> SqlErpSandbox.builder().port(70000).config()).hasMessageContaining("port");
         assertThatThrownBy(() -> SqlErpSandbox.builder().databaseName("x;INIT=RUNSCRIPT").config())
