@@ -1,0 +1,110 @@
+-- The MDF open interface of the interface-table ERP, in the idiom of Oracle EBS / JD Edwards open interfaces:
+-- the ERP publishes its documents in *_OUT tables and picks up what the hub hands it from *_IN tables.
+-- Portable SQL (runs on H2 and PostgreSQL): the hub reads and writes these tables and nothing else.
+--
+-- Every *_OUT row carries CHANGE_SEQ, taken from the one ERP-wide sequence on every insert and every update, so
+-- a reader that remembers the highest CHANGE_SEQ it saw per table misses nothing and reads nothing twice.
+-- Status codes are the ERP's own: PENDING (entered, not decided), APPROVED, REJECTED, PAID (claims only).
+
+CREATE SEQUENCE ERP_CHANGE_SEQ START WITH 1;
+CREATE SEQUENCE ERP_PAYOUT_NO START WITH 1;
+
+CREATE TABLE MDF_FUND_OUT (
+    FUND_ID            VARCHAR(40)    NOT NULL PRIMARY KEY,
+    PARTNER_ACCOUNT    VARCHAR(64)    NOT NULL,
+    FUND_NAME          VARCHAR(200)   NOT NULL,
+    PERIOD_START       DATE           NOT NULL,
+    PERIOD_END         DATE           NOT NULL,
+    CURRENCY_CODE      VARCHAR(3)     NOT NULL,
+    ALLOCATED_AMOUNT   DECIMAL(19,4)  NOT NULL,
+    LAST_UPDATE_DATE   TIMESTAMP WITH TIME ZONE NOT NULL,
+    CHANGE_SEQ         BIGINT         NOT NULL UNIQUE
+);
+
+CREATE TABLE MDF_REQUEST_OUT (
+    REQUEST_ID         VARCHAR(64)    NOT NULL PRIMARY KEY,
+    FUND_ID            VARCHAR(40)    NOT NULL,
+    PARTNER_ACCOUNT    VARCHAR(64)    NOT NULL,
+    ACTIVITY           VARCHAR(400)   NOT NULL,
+    COUNTRY_CODE       VARCHAR(2),
+    CURRENCY_CODE      VARCHAR(3)     NOT NULL,
+    AMOUNT             DECIMAL(19,4)  NOT NULL,
+    STATUS_CODE        VARCHAR(20)    NOT NULL,
+    STATUS_REASON      VARCHAR(400),
+    SUBMITTED_BY       VARCHAR(254),
+    LAST_UPDATE_DATE   TIMESTAMP WITH TIME ZONE NOT NULL,
+    CHANGE_SEQ         BIGINT         NOT NULL UNIQUE
+);
+
+-- PROOF_REFS: the proof-of-performance references (document ids or https URLs), one per line.
+CREATE TABLE MDF_CLAIM_OUT (
+    CLAIM_ID           VARCHAR(64)    NOT NULL PRIMARY KEY,
+    FUND_ID            VARCHAR(40)    NOT NULL,
+    REQUEST_ID         VARCHAR(64),
+    PARTNER_ACCOUNT    VARCHAR(64)    NOT NULL,
+    INVOICE_REF        VARCHAR(64),
+    PROOF_REFS         VARCHAR(4000),
+    CURRENCY_CODE      VARCHAR(3)     NOT NULL,
+    AMOUNT             DECIMAL(19,4)  NOT NULL,
+    STATUS_CODE        VARCHAR(20)    NOT NULL,
+    STATUS_REASON      VARCHAR(400),
+    SUBMITTED_BY       VARCHAR(254),
+    LAST_UPDATE_DATE   TIMESTAMP WITH TIME ZONE NOT NULL,
+    CHANGE_SEQ         BIGINT         NOT NULL UNIQUE
+);
+
+CREATE TABLE MDF_PAYOUT_OUT (
+    PAYOUT_ID          VARCHAR(40)    NOT NULL PRIMARY KEY,
+    CLAIM_ID           VARCHAR(64)    NOT NULL,
+    FUND_ID            VARCHAR(40)    NOT NULL,
+    CURRENCY_CODE      VARCHAR(3)     NOT NULL,
+    AMOUNT             DECIMAL(19,4)  NOT NULL,
+    PAID_AT            TIMESTAMP WITH TIME ZONE NOT NULL,
+    CHANGE_SEQ         BIGINT         NOT NULL UNIQUE
+);
+
+-- One unit of FROM_CURRENCY buys CONVERSION_RATE of TO_CURRENCY (the ERP's reporting currency).
+CREATE TABLE FX_RATE_OUT (
+    FROM_CURRENCY      VARCHAR(3)     NOT NULL,
+    TO_CURRENCY        VARCHAR(3)     NOT NULL,
+    CONVERSION_RATE    DECIMAL(19,10) NOT NULL,
+    LAST_UPDATE_DATE   TIMESTAMP WITH TIME ZONE NOT NULL,
+    CHANGE_SEQ         BIGINT         NOT NULL UNIQUE,
+    PRIMARY KEY (FROM_CURRENCY, TO_CURRENCY)
+);
+
+-- Inbound: the hub inserts with PROCESS_STATUS 'NEW'; the ERP sets 'DONE', or 'ERROR' with ERROR_MESSAGE.
+-- The primary key is the hub's document id, so a redelivered insert fails with SQLState 23505.
+CREATE TABLE MDF_REQUEST_IN (
+    REQUEST_ID         VARCHAR(64)    NOT NULL PRIMARY KEY,
+    FUND_ID            VARCHAR(40)    NOT NULL,
+    PARTNER_ACCOUNT    VARCHAR(64)    NOT NULL,
+    ACTIVITY           VARCHAR(400)   NOT NULL,
+    COUNTRY_CODE       VARCHAR(2),
+    CURRENCY_CODE      VARCHAR(3)     NOT NULL,
+    AMOUNT             DECIMAL(19,4)  NOT NULL CHECK (AMOUNT > 0),
+    SUBMITTED_BY       VARCHAR(254),
+    CREATION_DATE      TIMESTAMP WITH TIME ZONE NOT NULL,
+    PROCESS_STATUS     VARCHAR(10)    DEFAULT 'NEW' NOT NULL CHECK (PROCESS_STATUS IN ('NEW', 'DONE', 'ERROR')),
+    ERROR_MESSAGE      VARCHAR(2000),
+    PROCESSED_AT       TIMESTAMP WITH TIME ZONE
+);
+
+CREATE TABLE MDF_CLAIM_IN (
+    CLAIM_ID           VARCHAR(64)    NOT NULL PRIMARY KEY,
+    FUND_ID            VARCHAR(40)    NOT NULL,
+    REQUEST_ID         VARCHAR(64),
+    PARTNER_ACCOUNT    VARCHAR(64)    NOT NULL,
+    INVOICE_REF        VARCHAR(64),
+    PROOF_REFS         VARCHAR(4000),
+    CURRENCY_CODE      VARCHAR(3)     NOT NULL,
+    AMOUNT             DECIMAL(19,4)  NOT NULL CHECK (AMOUNT > 0),
+    SUBMITTED_BY       VARCHAR(254),
+    CREATION_DATE      TIMESTAMP WITH TIME ZONE NOT NULL,
+    PROCESS_STATUS     VARCHAR(10)    DEFAULT 'NEW' NOT NULL CHECK (PROCESS_STATUS IN ('NEW', 'DONE', 'ERROR')),
+    ERROR_MESSAGE      VARCHAR(2000),
+    PROCESSED_AT       TIMESTAMP WITH TIME ZONE
+);
+
+CREATE INDEX MDF_REQUEST_IN_STATUS ON MDF_REQUEST_IN (PROCESS_STATUS);
+CREATE INDEX MDF_CLAIM_IN_STATUS ON MDF_CLAIM_IN (PROCESS_STATUS);
