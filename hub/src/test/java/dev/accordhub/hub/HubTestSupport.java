@@ -50,7 +50,8 @@ final class HubTestSupport {
         registry.add("accord.programs-dir", () -> twoPrograms(dataDir.get()));
         registry.add("accord.sandbox.nimbus.enabled", () -> false);
         for (String port : List.of("accord.embedded.kafka.port", "accord.embedded.kafka.controller-port",
-                "accord.sandbox.salesforce.port", "accord.sandbox.hubspot.port", "accord.sandbox.oidc.port")) {
+                "accord.sandbox.salesforce.port", "accord.sandbox.hubspot.port", "accord.sandbox.oidc.port",
+                "accord.sandbox.erp.helios.port", "accord.sandbox.erp.vantage.port")) {
             int free = freePort();
             registry.add(port, () -> free);
         }

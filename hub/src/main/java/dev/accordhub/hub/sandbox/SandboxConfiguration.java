@@ -1,6 +1,11 @@
 package dev.accordhub.hub.sandbox;
 
+import dev.accordhub.sandbox.erp.ErpPartnerAccount;
+import dev.accordhub.sandbox.erp.ErpProcessTiming;
+import dev.accordhub.sandbox.erp.odata.ODataErpSandbox;
+import dev.accordhub.sandbox.erp.sql.SqlErpSandbox;
 import dev.accordhub.sandbox.hubspot.HubSpotSandbox;
+import java.util.List;
 import dev.accordhub.sandbox.salesforce.SalesforceSandbox;
 import dev.accordhub.sandbox.oidc.OidcSandbox;
 import dev.accordhub.sandbox.oidc.OidcUser;
@@ -74,6 +79,43 @@ public class SandboxConfiguration {
     private static OidcUser demoUser(String program, SeedContact contact, String password) {
         return new OidcUser(program + "-" + contact.email(), program + "-partner", password, contact.email(),
                 contact.firstName() + " " + contact.lastName());
+    }
+
+    /** Program helios's ERP (OData v4), one fund per partner account of the helios Salesforce org. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "accord.sandbox.erp.enabled", havingValue = "true")
+    ODataErpSandbox heliosErpSandbox(SandboxProperties properties, SalesforceSandbox salesforceSandbox) {
+        SandboxProperties.Erp erp = properties.erp();
+        List<ErpPartnerAccount> accounts = salesforceSandbox.records("Account", false).stream()
+                .filter(a -> Boolean.TRUE.equals(a.get("IsPartner")))
+                .map(a -> new ErpPartnerAccount((String) a.get("Id"), (String) a.get("Name"),
+                        (String) a.get("BillingCountry")))
+                .filter(a -> a.country() != null).toList();
+        ODataErpSandbox sandbox = ODataErpSandbox.builder().port(erp.helios().port()).programPrefix("HEL")
+                .clientId(erp.helios().clientId()).clientSecret(erp.helios().clientSecret()).accounts(accounts)
+                .timing(timing(erp)).start();
+        LOG.info("OData ERP sandbox (program helios) at {} with {} funds", sandbox.serviceRoot(), accounts.size());
+        return sandbox;
+    }
+
+    /** Program vantage's ERP (interface tables), one fund per partner company of the HubSpot portal. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "accord.sandbox.erp.enabled", havingValue = "true")
+    SqlErpSandbox vantageErpSandbox(SandboxProperties properties, HubSpotSandbox hubSpotSandbox) {
+        SandboxProperties.Erp erp = properties.erp();
+        List<ErpPartnerAccount> accounts = hubSpotSandbox.objects("companies", false).stream()
+                .map(c -> new ErpPartnerAccount(c.id(), c.properties().get("name"), c.properties().get("country")))
+                .filter(a -> a.country() != null).toList();
+        SqlErpSandbox sandbox = SqlErpSandbox.builder().port(erp.vantage().port())
+                .databaseName(erp.vantage().database()).user(erp.vantage().user()).password(erp.vantage().password())
+                .fundPrefix("VAN").accounts(accounts).timing(timing(erp)).start();
+        LOG.info("Interface-table ERP sandbox (program vantage) at {} with {} funds", sandbox.jdbcUrl(),
+                accounts.size());
+        return sandbox;
+    }
+
+    private static ErpProcessTiming timing(SandboxProperties.Erp erp) {
+        return new ErpProcessTiming(erp.decisionDelay(), erp.payoutDelay(), java.time.Duration.ofMillis(100));
     }
 
     @Bean(destroyMethod = "close")

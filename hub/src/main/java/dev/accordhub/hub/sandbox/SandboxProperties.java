@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("accord.sandbox")
 public record SandboxProperties(boolean enabled, long seed, int partnersPerProgram, Instant anchor,
-        Salesforce salesforce, HubSpot hubspot, Nimbus nimbus, Oidc oidc) {
+        Salesforce salesforce, HubSpot hubspot, Nimbus nimbus, Oidc oidc, Erp erp) {
 
     public SandboxProperties {
         anchor = anchor == null ? Instant.parse("2026-11-20T00:00:00Z") : anchor;
@@ -26,6 +26,21 @@ public record SandboxProperties(boolean enabled, long seed, int partnersPerProgr
     /** The demo's OpenID Connect issuer; its users are partner contacts of the seeded programs, plus an operator. */
     public record Oidc(boolean enabled, int port, String clientId, String clientSecret, String audience,
             java.time.Duration tokenLifetime, String password) {
+    }
+
+    /**
+     * The acquired companies' ERPs: helios's over OData v4, vantage's as interface tables in an H2 database served
+     * over TCP; each seeded with a fund per partner of its program's CRM. Their finance teams decide a request or
+     * claim after {@code decisionDelay} and pay an approved claim after {@code payoutDelay}.
+     */
+    public record Erp(boolean enabled, java.time.Duration decisionDelay, java.time.Duration payoutDelay,
+            ErpOData helios, ErpSql vantage) {
+    }
+
+    public record ErpOData(int port, String clientId, String clientSecret) {
+    }
+
+    public record ErpSql(int port, String database, String user, String password) {
     }
 
     public record HubSpot(int port, String clientId, String clientSecret, String refreshToken, int requestsPerSecond) {

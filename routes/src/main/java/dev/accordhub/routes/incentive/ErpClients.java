@@ -2,6 +2,8 @@ package dev.accordhub.routes.incentive;
 
 import dev.accordhub.connectors.erp.odata.ODataErpClient;
 import dev.accordhub.connectors.erp.odata.ODataErpConfig;
+import dev.accordhub.connectors.erp.sql.SqlErpClient;
+import dev.accordhub.connectors.erp.sql.SqlErpConfig;
 import dev.accordhub.model.incentive.ErpClient;
 import dev.accordhub.model.program.ProgramDefinition;
 import java.util.Map;
@@ -27,6 +29,8 @@ public record ErpClients(Map<String, ErpClient> all) {
             case "odata" -> new ODataErpClient(new ODataErpConfig(program.id(), program.erp("service-uri"),
                     program.erp("token-uri"), program.erp("client-id"), program.erp("client-secret"),
                     program.erp("scope"), pageSize), camel);
+            case "sql" -> new SqlErpClient(camel, SqlErpConfig.of(program.id(), program.erp("jdbc-url"),
+                    program.erp("username"), program.erp("password")).withPageSize(pageSize));
             default -> throw new IllegalStateException("No ERP connector for system '" + program.erp("system")
                     + "' (program " + program.id() + ")");
         };

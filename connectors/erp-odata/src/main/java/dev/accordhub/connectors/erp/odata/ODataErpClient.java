@@ -15,6 +15,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.olingo4.Olingo4Component;
+import org.apache.camel.component.olingo4.Olingo4Configuration;
 import org.apache.olingo.client.api.domain.ClientEntity;
 import org.apache.olingo.client.api.domain.ClientEntitySet;
 
@@ -43,12 +45,19 @@ public final class ODataErpClient implements ErpClient {
         this.mapper = new ODataErpMapper(config.program());
         this.tokens = new ODataErpTokenProvider(config, Clock.systemUTC());
         this.template = camel.createProducerTemplate();
-        // One endpoint per operation, the entity set in a header: each endpoint reads the service's $metadata once.
-        String httpClient = "accord-erp-odata-http-" + config.program();
-        camel.getRegistry().bind(httpClient, ODataErpThrottleAdapter.httpClientBuilder());
-        String service = "?serviceUri=RAW(" + config.serviceRoot() + ")&httpAsyncClientBuilder=#" + httpClient;
-        this.readUri = "olingo4://read" + service;
-        this.createUri = "olingo4://create" + service;
+        // A component of its own per ERP, configured with the service: camel-olingo4 shares one client per
+        // component configuration, and a Spring Boot starter's component-level configuration otherwise wins over the
+        // endpoint's serviceUri ("serviceUri is not set"). The entity set goes in a header, so read and create are
+        // the only two endpoints, and the service's $metadata is read once.
+        Olingo4Configuration service = new Olingo4Configuration();
+        service.setServiceUri(config.serviceRoot());
+        service.setHttpAsyncClientBuilder(ODataErpThrottleAdapter.httpClientBuilder());
+        Olingo4Component component = new Olingo4Component(camel);
+        component.setConfiguration(service);
+        String scheme = "accord-erp-odata-" + config.program();
+        camel.addComponent(scheme, component);
+        this.readUri = scheme + "://read";
+        this.createUri = scheme + "://create";
     }
 
     public ODataErpConfig config() {

@@ -1,0 +1,325 @@
+package dev.accordhub.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.accordhub.hub.HubTestSupport.Answer;
+import dev.accordhub.sandbox.erp.odata.ODataErpSandbox;
+import dev.accordhub.sandbox.erp.sql.SqlErpSandbox;
+import dev.accordhub.sandbox.oidc.OidcSandbox;
+import dev.accordhub.sandbox.seed.DemoData;
+import dev.accordhub.sandbox.seed.SeedCompany;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * MDF end to end through both ERP sandboxes: helios's over OData v4 (camel-olingo4), vantage's interface tables
+ * (camel-sql on H2 over TCP). A request and a claim go from the portal through Artemis into the ERP, whose finance
+ * process approves and pays; the decisions and the payout come back through the ERP feed, and the balance in the API
+ * follows. Also: each ERP down for a while (the claim waits and lands once), validation and scoping, and
+ * double-dipping across the two programs raised as an alert.
+ */
+@SpringBootTest(classes = AccordHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class MdfIT {
+
+    static final int PARTNERS_PER_PROGRAM = 15;
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static final Duration FLOW = Duration.ofSeconds(20);
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        HubTestSupport.twoProgramHub(registry, () -> dataDir, PARTNERS_PER_PROGRAM);
+        // Finance decides and pays at its next run; the feeds are read often.
+        registry.add("accord.sandbox.erp.decision-delay", () -> "0s");
+        registry.add("accord.sandbox.erp.payout-delay", () -> "0s");
+        registry.add("accord.incentives.poll-interval-ms", () -> 200);
+        registry.add("accord.registration.write-attempts", () -> 10);
+        registry.add("accord.registration.write-backoff", () -> "200ms");
+        registry.add("accord.registration.write-max-backoff", () -> "1s");
+        // Users without roles from an identity provider handle their company's MDF here.
+        registry.add("accord.permissions.default-roles[0]", () -> "partner-finance");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    OidcSandbox oidc;
+    @Autowired
+    DemoData demoData;
+    @Autowired
+    ODataErpSandbox heliosErp;
+    @Autowired
+    SqlErpSandbox vantageErp;
+
+    String api;
+    String operator;
+
+    @BeforeEach
+    void signIn() {
+        api = "http://127.0.0.1:" + port + "/api/v1";
+        operator = HubTestSupport.token(oidc.issuer(), "operator");
+    }
+
+    @Test
+    void aClaimIsApprovedAndPaidByEachErpAndTheBalanceFollows() {
+        for (Partner partner : List.of(mdfUser(demoData.helios(), 0), mdfUser(demoData.vantage(), 0))) {
+            JsonNode fund = onlyFund(partner);
+            BigDecimal available = amount(fund.path("balance").path("available"));
+            String currency = fund.path("allocated").path("currency").asText();
+
+            String request = approvedRequest(partner, fund, "300");
+            assertThat(amount(onlyFund(partner).path("balance").path("available")))
+                    .as("the approved activity is committed").isEqualByComparingTo(available.subtract(new BigDecimal("300")));
+
+            Answer claimed = submit(partner.token(), "/mdf/claims", claim(request, "INV-" + UUID.randomUUID(), "250",
+                    currency), null);
+            assertThat(claimed.status()).as(claimed.body().toString()).isEqualTo(202);
+            String claim = claimed.body().path("id").asText();
+            assertThat(claimed.body().path("status").asText()).isEqualTo("SUBMITTED");
+            assertThat(HubTestSupport.get(api + "/mdf/claims/" + claim, partner.token()).body().path("status")
+                    .asText()).as("readable at once").isEqualTo("SUBMITTED");
+
+            await().atMost(FLOW).untilAsserted(() -> {
+                JsonNode now = HubTestSupport.get(api + "/mdf/claims/" + claim, partner.token()).body();
+                assertThat(now.path("status").asText()).isEqualTo("PAID");
+                assertThat(now.path("payouts")).hasSize(1);
+                assertThat(amount(now.path("payouts").get(0).path("amount"))).isEqualByComparingTo("250");
+            });
+            await().atMost(FLOW).untilAsserted(() -> {
+                JsonNode balance = onlyFund(partner).path("balance");
+                assertThat(amount(balance.path("paid"))).isEqualByComparingTo("250");
+                assertThat(amount(balance.path("committed"))).isEqualByComparingTo("0");
+                assertThat(amount(balance.path("available"))).isEqualByComparingTo(available.subtract(
+                        new BigDecimal("250")));
+            });
+            JsonNode total = HubTestSupport.get(api + "/mdf/balance", partner.token()).body();
+            assertThat(total.path("total").path("available").path("currency").asText()).isEqualTo("USD");
+            assertThat(amount(total.path("total").path("available")))
+                    .isEqualByComparingTo(amount(onlyFund(partner).path("reporting").path("available")));
+        }
+    }
+
+    @Test
+    void aClaimWaitsWhileItsErpIsDownAndLandsOnce() {
+        Partner helios = mdfUser(demoData.helios(), 1);
+        Partner vantage = mdfUser(demoData.vantage(), 1);
+        String heliosRequest = approvedRequest(helios, onlyFund(helios), "200");
+        String vantageRequest = approvedRequest(vantage, onlyFund(vantage), "200");
+
+        heliosErp.setAvailable(false);
+        vantageErp.stopServer();
+        String heliosClaim;
+        String vantageClaim;
+        try {
+            heliosClaim = submit(helios.token(), "/mdf/claims", claim(heliosRequest, "INV-" + UUID.randomUUID(), "150",
+                    currency(helios)), null).body().path("id").asText();
+            vantageClaim = submit(vantage.token(), "/mdf/claims", claim(vantageRequest, "INV-" + UUID.randomUUID(),
+                    "150", currency(vantage)), null).body().path("id").asText();
+            // Retried with back-off while down (Awaitility's poll delay is the outage, not a sleep in the flow).
+            await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                assertThat(heliosErp.claim(heliosClaim)).isEmpty();
+                assertThat(HubTestSupport.get(api + "/mdf/claims/" + vantageClaim, vantage.token()).body()
+                        .path("status").asText()).isEqualTo("SUBMITTED");
+            });
+        } finally {
+            heliosErp.setAvailable(true);
+            vantageErp.startServer();
+        }
+        for (Object[] each : new Object[][] {{helios, heliosClaim}, {vantage, vantageClaim}}) {
+            Partner partner = (Partner) each[0];
+            String claim = (String) each[1];
+            await().atMost(FLOW).untilAsserted(() -> assertThat(HubTestSupport.get(api + "/mdf/claims/" + claim,
+                    partner.token()).body().path("status").asText()).isEqualTo("PAID"));
+        }
+        assertThat(heliosErp.claims()).filteredOn(c -> c.claimId().equals(heliosClaim)).hasSize(1);
+        assertThat(heliosErp.payouts()).filteredOn(p -> p.claimId().equals(heliosClaim)).hasSize(1);
+        assertThat(vantageErp.payouts()).filteredOn(p -> p.claimId().equals(vantageClaim)).hasSize(1);
+        assertThat(HubTestSupport.get(api + "/ops/dead-letters", operator).body().toString())
+                .doesNotContain(heliosClaim).doesNotContain(vantageClaim);
+    }
+
+    @Test
+    void submissionsAreCheckedAtOnceAndScopedToTheCallersCompany() {
+        Partner helios = mdfUser(demoData.helios(), 2);
+        Partner vantage = mdfUser(demoData.vantage(), 2);
+        JsonNode fund = onlyFund(helios);
+        String currency = currency(helios);
+
+        Answer bad = submit(helios.token(), "/mdf/claims", HubTestSupport.JSON.createObjectNode()
+                .put("amount", -5).put("currency", "EURO").put("colour", "red")
+                .set("proofReferences", HubTestSupport.JSON.createArrayNode().add("data:application/pdf;base64,AAAA")),
+                null);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().path("errors")).extracting(e -> e.path("field").asText()).contains("requestId",
+                "invoiceReference", "amount", "currency", "colour", "proofReferences[0]");
+
+        Answer theirs = submit(helios.token(), "/mdf/requests", request(onlyFund(vantage).path("id").asText(), "10",
+                currency(vantage), "DE"), null);
+        assertThat(theirs.status()).as("another company's fund is not found").isEqualTo(404);
+
+        Answer tooMuch = submit(helios.token(), "/mdf/requests", request(fund.path("id").asText(),
+                amount(fund.path("balance").path("available")).add(BigDecimal.ONE).toPlainString(), currency,
+                helios.company().country()), null);
+        assertThat(tooMuch.status()).isEqualTo(422);
+        assertThat(tooMuch.body().path("type").asText()).endsWith("/exceeds-balance");
+
+        heliosErp.pauseProcess();
+        String undecided;
+        try {
+            undecided = submit(helios.token(), "/mdf/requests", request(fund.path("id").asText(), "50", currency,
+                    helios.company().country()), null).body().path("id").asText();
+            Answer early = submit(helios.token(), "/mdf/claims", claim(undecided, "INV-E-" + UUID.randomUUID(), "50",
+                    currency), null);
+            assertThat(early.status()).isEqualTo(422);
+            assertThat(early.body().path("detail").asText()).contains("SUBMITTED: claims need an approved activity");
+        } finally {
+            heliosErp.resumeProcess();
+        }
+
+        String approved = approvedRequest(helios, fund, "80");
+        ObjectNode form = claim(approved, "INV-K-" + UUID.randomUUID(), "80", currency);
+        Answer first = submit(helios.token(), "/mdf/claims", form, "key-" + approved);
+        Answer retry = submit(helios.token(), "/mdf/claims", form, "key-" + approved);
+        assertThat(retry.status()).isEqualTo(202);
+        assertThat(retry.body().path("id").asText()).isEqualTo(first.body().path("id").asText());
+        Answer reused = submit(helios.token(), "/mdf/claims", form.deepCopy().put("amount", "70"), "key-" + approved);
+        assertThat(reused.status()).isEqualTo(422);
+        Answer second = submit(helios.token(), "/mdf/claims", form.deepCopy().put("invoiceReference", "INV-2"), null);
+        assertThat(second.status()).as("one claim per activity").isEqualTo(409);
+
+        String claimId = first.body().path("id").asText();
+        assertThat(HubTestSupport.get(api + "/mdf/claims/" + claimId, vantage.token()).status()).isEqualTo(404);
+        assertThat(HubTestSupport.get(api + "/mdf/claims/" + claimId, operator).status()).isEqualTo(200);
+        assertThat(HubTestSupport.get(api + "/mdf/funds", operator).status()).as("staff name the partner")
+                .isEqualTo(400);
+        assertThat(HubTestSupport.get(api + "/ops/alerts", helios.token()).status()).isEqualTo(403);
+        await().atMost(FLOW).until(() -> heliosErp.claim(claimId).isPresent());
+        assertThat(heliosErp.claims()).filteredOn(c -> c.claimId().equals(claimId)).hasSize(1);
+    }
+
+    @Test
+    void theSameInvoiceClaimedInBothProgramsIsDoubleDipping() {
+        Partner helios = mdfUser(demoData.helios(), 3);
+        Partner vantage = mdfUser(demoData.vantage(), 3);
+        String invoice = "INV-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String heliosClaim = submit(helios.token(), "/mdf/claims", claim(approvedRequest(helios, onlyFund(helios),
+                "100"), invoice, "100", currency(helios)), null).body().path("id").asText();
+        String vantageClaim = submit(vantage.token(), "/mdf/claims", claim(approvedRequest(vantage,
+                onlyFund(vantage), "100"), invoice.toLowerCase().replace('-', ' '), "100", currency(vantage)), null)
+                .body().path("id").asText();
+
+        await().atMost(FLOW).untilAsserted(() -> {
+            JsonNode alerts = HubTestSupport.get(api + "/ops/alerts?type=DOUBLE_DIPPING", operator).body();
+            List<JsonNode> found = new ArrayList<>();
+            alerts.path("items").forEach(a -> {
+                if (a.toString().contains(heliosClaim) && a.toString().contains(vantageClaim)) {
+                    found.add(a);
+                }
+            });
+            assertThat(found).hasSize(1);
+        });
+    }
+
+    // ---- helpers
+
+    record Partner(SeedCompany company, String token) {
+    }
+
+    /** The {@code nth} company of the program that is in it alone and whose user has the mdf module. */
+    private Partner mdfUser(List<SeedCompany> program, int nth) {
+        int seen = 0;
+        for (SeedCompany company : program) {
+            if (demoData.sharedDomains().contains(company.domain()) || company.contacts().isEmpty()) {
+                continue;
+            }
+            String token = token(company.contacts().get(0).email());
+            await().atMost(WAIT).until(() -> HubTestSupport.get(api + "/me", token).status() == 200);
+            JsonNode me = HubTestSupport.get(api + "/me", token).body();
+            boolean mdf = false;
+            for (JsonNode module : me.path("modules")) {
+                mdf |= module.asText().equals("mdf");
+            }
+            if (mdf && seen++ == nth) {
+                Partner partner = new Partner(company, token);
+                await().atMost(WAIT).until(() -> HubTestSupport.get(api + "/mdf/funds", token).body().path("items")
+                        .size() == 1);
+                return partner;
+            }
+        }
+        throw new IllegalStateException("Not enough companies with the mdf module");
+    }
+
+    private JsonNode onlyFund(Partner partner) {
+        JsonNode items = HubTestSupport.get(api + "/mdf/funds", partner.token()).body().path("items");
+        assertThat(items).hasSize(1);
+        return items.get(0);
+    }
+
+    private String currency(Partner partner) {
+        return onlyFund(partner).path("allocated").path("currency").asText();
+    }
+
+    private String approvedRequest(Partner partner, JsonNode fund, String amount) {
+        Answer asked = submit(partner.token(), "/mdf/requests", request(fund.path("id").asText(), amount,
+                fund.path("allocated").path("currency").asText(), partner.company().country()), null);
+        assertThat(asked.status()).as(asked.body().toString()).isEqualTo(202);
+        String id = asked.body().path("id").asText();
+        await().atMost(FLOW).untilAsserted(() -> assertThat(HubTestSupport.get(api + "/mdf/requests/" + id,
+                partner.token()).body().path("status").asText()).isEqualTo("APPROVED"));
+        return id;
+    }
+
+    private static ObjectNode request(String fund, String amount, String currency, String country) {
+        return HubTestSupport.JSON.createObjectNode().put("fundId", fund).put("activity", "Joint webinar")
+                .put("country", country).put("amount", amount).put("currency", currency);
+    }
+
+    private static ObjectNode claim(String request, String invoice, String amount, String currency) {
+        ObjectNode form = HubTestSupport.JSON.createObjectNode().put("requestId", request)
+                .put("invoiceReference", invoice).put("amount", amount).put("currency", currency);
+        form.putArray("proofReferences").add("https://dam.example/proof/" + UUID.randomUUID() + ".pdf");
+        return form;
+    }
+
+    private Answer submit(String token, String path, JsonNode body, String idempotencyKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return HubTestSupport.send(request.build());
+    }
+
+    private String token(String email) {
+        long now = Instant.now().getEpochSecond();
+        return oidc.sign(HubTestSupport.JSON.createObjectNode().put("iss", oidc.issuer()).put("aud", "accord-portal")
+                .put("sub", "mdf-" + email).put("iat", now).put("exp", now + 900).put("email", email));
+    }
+
+    private static BigDecimal amount(JsonNode money) {
+        return money.path("amount").decimalValue();
+    }
+}
