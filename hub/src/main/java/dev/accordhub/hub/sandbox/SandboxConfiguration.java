@@ -65,6 +65,12 @@ public class SandboxConfiguration {
         java.util.List<OidcUser> users = new java.util.ArrayList<>();
         users.add(demoUser("helios", demoData.helios().get(0).contacts().get(0), oidc.password()));
         users.add(demoUser("vantage", demoData.vantage().get(0).contacts().get(0), oidc.password()));
+        // A contact of a helios partner of tier Advanced or above, in helios only: its company has the mdf module.
+        demoData.helios().stream().filter(c -> java.util.Set.of("Advanced", "Premier", "Elite").contains(c.tier()))
+                .filter(c -> !demoData.sharedDomains().contains(c.domain()) && !c.contacts().isEmpty())
+                .findFirst().ifPresent(c -> users.add(new OidcUser("helios-finance-" + c.contacts().get(0).email(),
+                        "helios-finance", oidc.password(), c.contacts().get(0).email(), c.contacts().get(0).firstName()
+                        + " " + c.contacts().get(0).lastName())));
         users.add(new OidcUser("operator-1", "operator", oidc.password(), "operator@accord.example",
                 "Accord Operator", "openid accord.ops"));
         users.add(new OidcUser("channel-1", "channel-manager", oidc.password(), "channel.emea@accord.example",
