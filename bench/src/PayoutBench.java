@@ -113,7 +113,8 @@ public class PayoutBench {
         List<Long> latencies = new ArrayList<>();
         BigDecimal paid = paid(user, fund);
         for (String claim : claimIds) {
-            TimeUnit.MILLISECONDS.sleep(ThreadLocalRandom.current().nextInt(50, 400)); // land anywhere in a poll cycle
+            // Uniform over 2 s: the payout lands anywhere in a poll cycle of up to 2 s, not just after the last poll.
+            TimeUnit.MILLISECONDS.sleep(ThreadLocalRandom.current().nextInt(0, 2000));
             BigDecimal expected = paid.add(BigDecimal.TEN);
             long t0 = System.nanoTime();
             HttpResponse<String> paidNow = HTTP.send(HttpRequest.newBuilder(URI.create(erpUrl
@@ -141,7 +142,7 @@ public class PayoutBench {
 
     BigDecimal paid(String token, String fund) throws Exception {
         String body = get(hubUrl + "/api/v1/mdf/funds", token).body();
-        Matcher m = Pattern.compile("\"balance\":\\{.*?\"paid\":\\{\"amount\":([0-9.]+)").matcher(body);
+        Matcher m = Pattern.compile("\"balance\":\\{.*?\"paid\":\\{\"amount\":([0-9.Ee+-]+)").matcher(body);
         if (!m.find()) {
             throw new IllegalStateException("no balance in " + body);
         }

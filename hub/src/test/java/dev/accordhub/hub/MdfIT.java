@@ -88,6 +88,9 @@ class MdfIT {
             JsonNode fund = onlyFund(partner);
             BigDecimal available = amount(fund.path("balance").path("available"));
             String currency = fund.path("allocated").path("currency").asText();
+            int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+            assertThat(fund.path("allocated").path("amount").toString()).as("plain, at the currency's scale")
+                    .matches(digits == 0 ? "\\d+" : "\\d+\\.\\d{" + digits + "}");
 
             String request = approvedRequest(partner, fund, "300");
             assertThat(amount(onlyFund(partner).path("balance").path("available")))

@@ -71,7 +71,10 @@ public class MdfPortal {
         this.queues = queues;
         this.erpPrograms = programs.stream().filter(ProgramDefinition::hasErp).map(ProgramDefinition::id).toList();
         this.reportingCurrency = reportingCurrency;
-        this.json = json;
+        // Views are built as trees: keep amounts exactly as Money scales them (23940.00, not 2.394E+4).
+        this.json = json.copy().setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory
+                .withExactBigDecimals(true)).enable(com.fasterxml.jackson.core.JsonGenerator.Feature
+                .WRITE_BIGDECIMAL_AS_PLAIN);
         this.clock = clock;
     }
 

@@ -14,7 +14,7 @@ public record IncentiveProperties(String reportingCurrency, Integer pageSize, Lo
     public IncentiveProperties {
         reportingCurrency = reportingCurrency == null ? "USD" : reportingCurrency;
         pageSize = pageSize == null ? 200 : pageSize;
-        pollIntervalMs = pollIntervalMs == null ? 1000L : pollIntervalMs;
+        pollIntervalMs = pollIntervalMs == null ? 200L : pollIntervalMs;
         try {
             Currency.getInstance(reportingCurrency);
         } catch (IllegalArgumentException e) {
