@@ -41,7 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class MdfIT {
 
-    static final int PARTNERS_PER_PROGRAM = 15;
+    static final int PARTNERS_PER_PROGRAM = 20;
     static final Duration WAIT = Duration.ofSeconds(60);
     static final Duration FLOW = Duration.ofSeconds(20);
 
@@ -83,14 +83,15 @@ class MdfIT {
     }
 
     @Test
-    void aClaimIsApprovedAndPaidByEachErpAndTheBalanceFollows() {
+    void aClaimIsApprovedAndPaidByEachErpAndTheBalanceFollows() throws Exception {
         for (Partner partner : List.of(mdfUser(demoData.helios(), 0), mdfUser(demoData.vantage(), 0))) {
             JsonNode fund = onlyFund(partner);
             BigDecimal available = amount(fund.path("balance").path("available"));
             String currency = fund.path("allocated").path("currency").asText();
             int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
-            assertThat(fund.path("allocated").path("amount").toString()).as("plain, at the currency's scale")
-                    .matches(digits == 0 ? "\\d+" : "\\d+\\.\\d{" + digits + "}");
+            assertThat(raw(api + "/mdf/funds", partner.token())).as("amounts plain, at the currency's scale")
+                    .containsPattern("\"allocated\":\\{\"amount\":" + (digits == 0 ? "\\d+," : "\\d+\\.\\d{" + digits
+                            + "},"));
 
             String request = approvedRequest(partner, fund, "300");
             assertThat(amount(onlyFund(partner).path("balance").path("available")))
@@ -245,6 +246,23 @@ class MdfIT {
         });
     }
 
+    @Test
+    void aDocumentTheHubCannotReadBecomesADeadLetterAndTheFeedGoesOn() throws Exception {
+        Partner vantage = mdfUser(demoData.vantage(), 4);
+        String fund = onlyFund(vantage).path("id").asText();
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(vantageErp.jdbcUrl(), vantageErp.user(),
+                vantageErp.password()); java.sql.Statement sql = db.createStatement()) {
+            sql.executeUpdate("INSERT INTO MDF_REQUEST_OUT (REQUEST_ID, FUND_ID, PARTNER_ACCOUNT, ACTIVITY, "
+                    + "CURRENCY_CODE, AMOUNT, STATUS_CODE, LAST_UPDATE_DATE, CHANGE_SEQ) VALUES ('erp-odd-1', '"
+                    + fund + "', 'X', 'Trade show', 'EUR', 100, 'ON_HOLD', CURRENT_TIMESTAMP, "
+                    + "NEXT VALUE FOR ERP_CHANGE_SEQ)");
+        }
+        await().atMost(FLOW).untilAsserted(() -> assertThat(HubTestSupport.get(api + "/ops/dead-letters", operator)
+                .body().toString()).contains("vantage:REQUEST:erp-odd-1").contains("ON_HOLD"));
+
+        assertThat(approvedRequest(vantage, onlyFund(vantage), "20")).as("the feed goes on").isNotBlank();
+    }
+
     // ---- helpers
 
     record Partner(SeedCompany company, String token) {
@@ -320,6 +338,12 @@ class MdfIT {
         long now = Instant.now().getEpochSecond();
         return oidc.sign(HubTestSupport.JSON.createObjectNode().put("iss", oidc.issuer()).put("aud", "accord-portal")
                 .put("sub", "mdf-" + email).put("iat", now).put("exp", now + 900).put("email", email));
+    }
+
+    private static String raw(String url, String token) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static BigDecimal amount(JsonNode money) {

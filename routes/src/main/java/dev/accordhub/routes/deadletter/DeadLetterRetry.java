@@ -37,6 +37,11 @@ public class DeadLetterRetry {
     }
 
     public Republish plan(DeadLetter letter) throws Exception {
+        if (letter.stage() != null && letter.stage().startsWith("erp.")) {
+            throw new MappingException("An ERP document the hub could not read is not retried from here: fix it in "
+                    + "the ERP (" + letter.reason() + "); its next change is read like any other. Discard this letter "
+                    + "then");
+        }
         if (letter.stage() != null && letter.stage().startsWith("ingest.")) {
             return remap(letter);
         }

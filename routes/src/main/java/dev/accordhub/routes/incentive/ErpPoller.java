@@ -2,6 +2,7 @@ package dev.accordhub.routes.incentive;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.accordhub.model.DeadLetter;
 import dev.accordhub.model.incentive.ErpChange;
 import dev.accordhub.model.incentive.ErpChanges;
 import dev.accordhub.model.incentive.ErpClient;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One poll of one program's ERP feed: reads what changed after the cursor, page by page, delivers each page to
- * {@code accord.erp.changes} (keyed per document) and only then moves the cursor. A failure leaves the cursor where
+ * {@code accord.erp.changes} (keyed per document; a document the connector could not map goes to
+ * {@code accord.deadletter} with its reason) and only then moves the cursor. A failure leaves the cursor where
  * it was, so the page is read again (the hub drops what it already has by sequence); outages back off, doubling up to
  * 30 s, and rate limits wait as the ERP says.
  */
@@ -33,6 +36,7 @@ public class ErpPoller {
     private static final long MAX_BACKOFF_SECONDS = 30;
 
     private final String program;
+    private final String system;
     private final ErpClient client;
     private final ProducerTemplate kafka;
     private final ObjectMapper json;
@@ -46,6 +50,7 @@ public class ErpPoller {
     public ErpPoller(String program, String system, ErpClient client, ProducerTemplate kafka, ObjectMapper json,
             int pageSize, Clock clock) {
         this.program = program;
+        this.system = system;
         this.client = client;
         this.kafka = kafka;
         this.json = json;
@@ -81,7 +86,7 @@ public class ErpPoller {
             ErpChanges page;
             do {
                 page = client.changesAfter(cursor, pageSize);
-                deliver(page.changes());
+                deliver(page.changes(), page.rejected());
                 delivered += page.changes().size();
                 cursor = page.cursor();
             } while (page.more());
@@ -106,14 +111,17 @@ public class ErpPoller {
         return delivered;
     }
 
-    private void deliver(List<ErpChange> changes) {
-        List<CompletableFuture<Exchange>> sends = new ArrayList<>(changes.size());
+    private void deliver(List<ErpChange> changes, List<ErpChanges.Rejected> rejected) {
+        List<CompletableFuture<Exchange>> sends = new ArrayList<>(changes.size() + rejected.size());
         for (ErpChange change : changes) {
-            String body = write(change);
-            sends.add(kafka.asyncSend("kafka:" + Topics.ERP_CHANGES, exchange -> {
-                exchange.getMessage().setHeader(KafkaConstants.KEY, change.key());
-                exchange.getMessage().setBody(body);
-            }));
+            sends.add(send(Topics.ERP_CHANGES, change.key(), write(change)));
+        }
+        for (ErpChanges.Rejected document : rejected) {
+            DeadLetter letter = new DeadLetter(UUID.randomUUID().toString(), "erp." + system, program + ":erp",
+                    document.key(), document.reason(), document.raw(), clock.instant());
+            LOG.warn("{} ERP: document {} sent to the dead letter topic: {}", program, document.key(),
+                    document.reason());
+            sends.add(send(Topics.DEAD_LETTER, document.key(), write(letter)));
         }
         for (CompletableFuture<Exchange> send : sends) {
             Exchange done;
@@ -132,11 +140,18 @@ public class ErpPoller {
         }
     }
 
-    private String write(ErpChange change) {
+    private CompletableFuture<Exchange> send(String topic, String key, String body) {
+        return kafka.asyncSend("kafka:" + topic, exchange -> {
+            exchange.getMessage().setHeader(KafkaConstants.KEY, key);
+            exchange.getMessage().setBody(body);
+        });
+    }
+
+    private String write(Object value) {
         try {
-            return json.writeValueAsString(change);
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write ERP change " + change.key(), e);
+            throw new IllegalStateException("Cannot write " + value, e);
         }
     }
 }

@@ -68,6 +68,7 @@ public final class ODataErpClient implements ErpClient {
     public ErpChanges changesAfter(ErpCursor cursor, int limit) {
         int top = limit <= 0 ? config.pageSize() : Math.min(limit, config.pageSize());
         List<ErpChange> changes = new ArrayList<>();
+        List<ErpChanges.Rejected> rejected = new ArrayList<>();
         ErpCursor moved = cursor;
         boolean more = false;
         for (ErpChange.Kind kind : FEED_ORDER) {
@@ -84,14 +85,15 @@ public final class ODataErpClient implements ErpClient {
                 try {
                     changes.add(mapper.toChange(kind, entity));
                 } catch (RuntimeException e) {
-                    // One malformed document must not stall the feed: it is logged with its reason and passed.
-                    LOG.log(System.Logger.Level.WARNING, "Skipping " + set + " document at ChangeSeq " + seq
-                            + " of program " + config.program() + ": " + e.getMessage());
+                    // One malformed document must not stall the feed: it goes to the hub's dead letters with its
+                    // reason, and the cursor moves past it.
+                    rejected.add(new ErpChanges.Rejected(config.program(), kind, seq, documentId(kind, entity),
+                            set + " document at ChangeSeq " + seq + ": " + e.getMessage(), entity.toString()));
                 }
             }
             more |= page.getEntities().size() == top;
         }
-        return new ErpChanges(changes, moved, more);
+        return new ErpChanges(changes, rejected, moved, more);
     }
 
     @Override
@@ -147,6 +149,21 @@ public final class ODataErpClient implements ErpClient {
     private static final class AlreadyThere extends RuntimeException {
         AlreadyThere() {
             super(null, null, false, false);
+        }
+    }
+
+    private static String documentId(ErpChange.Kind kind, ClientEntity entity) {
+        String key = switch (kind) {
+            case FUND -> "FundId";
+            case REQUEST -> "RequestId";
+            case CLAIM -> "ClaimId";
+            case PAYOUT -> "PayoutId";
+            case FX_RATE -> "FromCurrency";
+        };
+        try {
+            return ODataErpMapper.text(entity, key);
+        } catch (RuntimeException e) {
+            return "unknown";
         }
     }
 }

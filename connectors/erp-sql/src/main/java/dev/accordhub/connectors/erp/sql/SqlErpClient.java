@@ -85,8 +85,8 @@ public final class SqlErpClient implements ErpClient, Closeable {
 
     /**
      * Per table, the rows after the cursor's position, at most {@code min(limit, pageSize)} each; {@code more} when
-     * any table filled its page. A row that cannot be mapped (an unknown status code) fails the whole read with an
-     * {@link IllegalArgumentException} naming the row, rather than being skipped past.
+     * any table filled its page. A row that cannot be mapped (an unknown status code) is returned among the rejected,
+     * with its reason, and the cursor moves past it: it must not stall the feed.
      */
     @Override
     public ErpChanges changesAfter(ErpCursor cursor, int limit) {
@@ -95,19 +95,27 @@ public final class SqlErpClient implements ErpClient, Closeable {
         }
         int page = Math.min(limit, config.pageSize());
         List<ErpChange> changes = new ArrayList<>();
+        List<ErpChanges.Rejected> rejected = new ArrayList<>();
         ErpCursor next = cursor;
         boolean more = false;
         for (Feed feed : feeds) {
             List<Map<String, Object>> rows = select(feed.endpoint(), Map.of("after", cursor.position(feed.kind()),
                     "limit", page), "reading the " + feed.kind() + " changes");
             for (Map<String, Object> row : rows) {
-                ErpChange change = feed.toChange().apply(row);
-                changes.add(change);
-                next = next.with(feed.kind(), change.seq());
+                long seq = SqlErpMapper.changeSeq(row);
+                try {
+                    changes.add(feed.toChange().apply(row));
+                } catch (RuntimeException e) {
+                    // One malformed row must not stall the feed: it goes to the hub's dead letters with its reason,
+                    // and the cursor moves past it.
+                    rejected.add(new ErpChanges.Rejected(config.program(), feed.kind(), seq, documentId(feed.kind(), row),
+                            e.getMessage(), row.toString()));
+                }
+                next = next.with(feed.kind(), seq);
             }
             more |= rows.size() == page;
         }
-        return new ErpChanges(changes, next, more);
+        return new ErpChanges(changes, rejected, next, more);
     }
 
     @Override
@@ -185,5 +193,18 @@ public final class SqlErpClient implements ErpClient, Closeable {
                 + config.dataSourceName());
         endpoints.add(endpoint);
         return endpoint;
+    }
+
+    /** The row's document id, by the table's key column. */
+    private static String documentId(ErpChange.Kind kind, Map<String, Object> row) {
+        String column = switch (kind) {
+            case FUND -> "FUND_ID";
+            case REQUEST -> "REQUEST_ID";
+            case CLAIM -> "CLAIM_ID";
+            case PAYOUT -> "PAYOUT_ID";
+            case FX_RATE -> "FROM_CURRENCY";
+        };
+        Object id = row.get(column);
+        return id == null ? "unknown" : String.valueOf(id);
     }
 }

@@ -165,6 +165,30 @@ class SqlErpClientIT {
     }
 
     @Test
+    void aRowWithAStatusCodeTheHubDoesNotKnowIsRejectedWithoutStallingTheFeed() throws Exception {
+        ErpChanges before = client.changesAfter(ErpCursor.START, 500);
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(erp.jdbcUrl(), erp.user(), erp.password());
+             java.sql.Statement sql = db.createStatement()) {
+            sql.executeUpdate("INSERT INTO MDF_REQUEST_OUT (REQUEST_ID, FUND_ID, PARTNER_ACCOUNT, ACTIVITY, "
+                    + "CURRENCY_CODE, AMOUNT, STATUS_CODE, LAST_UPDATE_DATE, CHANGE_SEQ) VALUES ('odd-1', 'VAN-0001', "
+                    + "'X', 'Trade show', 'EUR', 100, 'ON_HOLD', CURRENT_TIMESTAMP, NEXT VALUE FOR ERP_CHANGE_SEQ)");
+            sql.executeUpdate("INSERT INTO MDF_REQUEST_OUT (REQUEST_ID, FUND_ID, PARTNER_ACCOUNT, ACTIVITY, "
+                    + "CURRENCY_CODE, AMOUNT, STATUS_CODE, LAST_UPDATE_DATE, CHANGE_SEQ) VALUES ('fine-1', 'VAN-0001', "
+                    + "'X', 'Webinar', 'EUR', 100, 'APPROVED', CURRENT_TIMESTAMP, NEXT VALUE FOR ERP_CHANGE_SEQ)");
+        }
+
+        ErpChanges after = client.changesAfter(before.cursor(), 500);
+
+        assertThat(after.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.key()).isEqualTo("vantage:REQUEST:odd-1");
+            assertThat(r.reason()).contains("ON_HOLD");
+            assertThat(r.raw()).contains("Trade show");
+        });
+        assertThat(after.changes()).extracting(ErpChange::documentId).containsExactly("fine-1");
+        assertThat(client.changesAfter(after.cursor(), 500).rejected()).as("passed, not read again").isEmpty();
+    }
+
+    @Test
     void aRedeliveredSubmitIsANoOp() {
         client.submit(claim("claim-1", null, "100"));
         client.submit(claim("claim-1", null, "100"));
