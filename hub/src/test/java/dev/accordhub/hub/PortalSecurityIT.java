@@ -177,7 +177,8 @@ class PortalSecurityIT {
         JsonNode me = HubTestSupport.get(api + "/me", token).body();
 
         assertThat(me.path("partnerId").asText()).isEqualTo(partnerOf(demoData.helios().get(0)));
-        assertThat(me.path("partner").path("roles")).extracting(JsonNode::asText).containsExactly("partner-sales");
+        assertThat(me.path("partner").path("roles")).as("no IdP roles: the demo profile's default roles")
+                .extracting(JsonNode::asText).containsExactly("partner-sales", "partner-finance");
         assertThat(me.path("modules")).extracting(JsonNode::asText).contains("deals", "deal-registration");
 
         for (JsonNode partner : HubTestSupport.allPartners(base, operator)) {

@@ -28,6 +28,7 @@ import dev.accordhub.routes.deadletter.DeadLetterService;
 import dev.accordhub.routes.deadletter.DeadLetterStore;
 import dev.accordhub.routes.deadletter.ErrorHandlingConfiguration;
 import dev.accordhub.routes.infra.TopicProvisioner;
+import dev.accordhub.routes.infra.AfterCamelStart;
 import dev.accordhub.routes.ingest.CheckpointStore;
 import dev.accordhub.routes.ingest.IngestPoller;
 import dev.accordhub.routes.ingest.IngestRoutes;
@@ -201,19 +202,6 @@ public class EngineConfiguration {
             StewardshipStore stewardship, PartnerMatching partnerMatching, ObjectMapper json) {
         GoldenModelLoader loader = new GoldenModelLoader(kafka.servers(), store, stewardship, partnerMatching,
                 json);
-        return new CamelContextConfiguration() {
-            @Override
-            public void beforeApplicationStart(CamelContext camelContext) {
-            }
-
-            @Override
-            public void afterApplicationStart(CamelContext camelContext) {
-                try {
-                    loader.rebuildAndStart(camelContext);
-                } catch (Exception e) {
-                    throw new IllegalStateException("Could not rebuild the golden model from Kafka", e);
-                }
-            }
-        };
+        return AfterCamelStart.of("rebuild the golden model from Kafka", loader::rebuildAndStart);
     }
 }

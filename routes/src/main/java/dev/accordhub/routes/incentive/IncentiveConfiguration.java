@@ -5,6 +5,7 @@ import com.hazelcast.core.HazelcastInstance;
 import dev.accordhub.model.incentive.ErpClient;
 import dev.accordhub.model.program.ProgramDefinition;
 import dev.accordhub.routes.EngineConfiguration.KafkaBootstrap;
+import dev.accordhub.routes.infra.AfterCamelStart;
 import dev.accordhub.routes.consolidate.GoldenStore;
 import dev.accordhub.routes.registration.RegistrationProperties;
 import java.time.Clock;
@@ -95,19 +96,6 @@ public class IncentiveConfiguration {
     CamelContextConfiguration incentiveRebuild(KafkaBootstrap kafka, IncentiveService service, IncentiveStore store,
             AlertStore alerts, List<ErpPoller> erpPollers) {
         IncentiveLoader loader = new IncentiveLoader(kafka.servers(), service, store, alerts, erpPollers);
-        return new CamelContextConfiguration() {
-            @Override
-            public void beforeApplicationStart(CamelContext camelContext) {
-            }
-
-            @Override
-            public void afterApplicationStart(CamelContext camelContext) {
-                try {
-                    loader.rebuildAndStart(camelContext);
-                } catch (Exception e) {
-                    throw new IllegalStateException("Could not rebuild the MDF documents from Kafka", e);
-                }
-            }
-        };
+        return AfterCamelStart.of("rebuild the MDF documents from Kafka", loader::rebuildAndStart);
     }
 }
