@@ -247,6 +247,42 @@ class MdfIT {
     }
 
     @Test
+    void aClaimTheErpRefusesIsDeadLetteredAtOnceAndLandsOnceWhenRetriedAfterTheFix() {
+        Partner helios = mdfUser(demoData.helios(), 5);
+        String request = approvedRequest(helios, onlyFund(helios), "60");
+        String claim;
+        heliosErp.failNextWrites(10_000, 400);
+        try {
+            claim = submit(helios.token(), "/mdf/claims", claim(request, "INV-P-" + UUID.randomUUID(), "60",
+                    currency(helios)), null).body().path("id").asText();
+            await().atMost(FLOW).until(() -> letterOf(claim) != null);
+        } finally {
+            heliosErp.failNextWrites(0, 400);
+        }
+        JsonNode letter = letterOf(claim);
+        assertThat(letter.path("reason").asText()).contains("ErpRejectedException");
+        assertThat(heliosErp.claim(claim)).isEmpty();
+
+        Answer retried = HubTestSupport.post(api + "/ops/dead-letters/" + letter.path("id").asText() + "/retry",
+                operator, "");
+        assertThat(retried.status()).as(retried.body().toString()).isLessThan(300);
+        await().atMost(FLOW).untilAsserted(() -> assertThat(HubTestSupport.get(api + "/mdf/claims/" + claim,
+                helios.token()).body().path("status").asText()).isEqualTo("PAID"));
+        assertThat(heliosErp.claims()).filteredOn(c -> c.claimId().equals(claim)).hasSize(1);
+    }
+
+    private JsonNode letterOf(String claimId) {
+        for (JsonNode entry : HubTestSupport.get(api + "/ops/dead-letters?status=OPEN", operator).body()
+                .path("items")) {
+            JsonNode letter = entry.has("letter") ? entry.path("letter") : entry;
+            if (letter.path("payload").asText().contains(claimId)) {
+                return letter;
+            }
+        }
+        return null;
+    }
+
+    @Test
     void aDocumentTheHubCannotReadBecomesADeadLetterAndTheFeedGoesOn() throws Exception {
         Partner vantage = mdfUser(demoData.vantage(), 4);
         String fund = onlyFund(vantage).path("id").asText();

@@ -1,5 +1,6 @@
 package dev.accordhub.routes.incentive;
 
+import dev.accordhub.model.incentive.ErpRejectedException;
 import dev.accordhub.routes.Topics;
 import dev.accordhub.routes.deadletter.DeadLetterRoute;
 import dev.accordhub.routes.deadletter.ErrorHandlingConfiguration;
@@ -19,7 +20,8 @@ import org.apache.camel.component.kafka.KafkaConstants;
  *   <li>{@code incentives}: both topics into Hazelcast, through the integrity rules (alerts to {@code accord.alerts});
  *       started once the model is rebuilt ({@link IncentiveLoader});</li>
  *   <li>{@code erp-outbound-<program>}: submissions into the owning ERP, in order per fund (message group), retried
- *       with exponential back-off while the ERP is down, then dead-lettered with the reason;</li>
+ *       with exponential back-off while the ERP is down, then dead-lettered with the reason (at once when the ERP
+ *       refuses the document for good);</li>
  *   <li>{@code alert-view}: every alert of the hub (registrations too) into the operators' view.</li>
  * </ol>
  */
@@ -47,6 +49,12 @@ public class IncentiveRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // The ERP refused the document for good (400: unknown fund, a value it does not take): retrying the same
+        // payload cannot help, so it becomes a dead letter at once; an operator retries it after the fix.
+        onException(ErpRejectedException.class).handled(true).useOriginalMessage().maximumRedeliveries(0)
+                .log(LoggingLevel.WARN, "The ERP refused ${header.JMSXGroupID} for good: ${exception.message}")
+                .to(DeadLetterRoute.ENDPOINT);
+
         for (ErpPoller poller : pollers) {
             String id = "erp-" + poller.program() + "-poll";
             from("timer:" + id + "?period=" + pollIntervals.getOrDefault(poller.program(), 1000L))
