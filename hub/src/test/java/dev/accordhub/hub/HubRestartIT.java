@@ -6,6 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.accordhub.model.EntityType;
 import dev.accordhub.routes.Topics;
+import dev.accordhub.sandbox.erp.ErpPartnerAccount;
+import dev.accordhub.sandbox.erp.ErpProcessTiming;
+import dev.accordhub.sandbox.erp.odata.ODataErpSandbox;
+import dev.accordhub.sandbox.erp.sql.SqlErpSandbox;
 import dev.accordhub.sandbox.hubspot.HubSpotSandbox;
 import dev.accordhub.sandbox.oidc.OidcSandbox;
 import dev.accordhub.sandbox.oidc.OidcUser;
@@ -20,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,8 +33,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Stops the hub mid-stream and starts it again on the same data directory, while the CRMs (external here, as in
- * production) go on changing: the model comes back from Kafka, changes made while the hub was down arrive, and
+ * Stops the hub mid-stream and starts it again on the same data directory, while the CRMs and ERPs (external here,
+ * as in production) go on changing: the model comes back from Kafka, changes made while the hub was down arrive, and
  * nothing is ingested or published twice.
  */
 class HubRestartIT {
@@ -44,6 +49,9 @@ class HubRestartIT {
     static HubSpotSandbox hubspot;
     /** The portal's token issuer, external too; the tests read as its operator. */
     static OidcSandbox issuer;
+    /** The ERPs, external too: MDF claims in flight at the stop must land once. */
+    static ODataErpSandbox heliosErp;
+    static SqlErpSandbox vantageErp;
     static String operator;
     static final int HTTP_PORT = HubTestSupport.freePort();
     static final int KAFKA_PORT = HubTestSupport.freePort();
@@ -70,10 +78,20 @@ class HubRestartIT {
                 List.of(new OidcUser("operator-1", "operator", "demo", "operator@accord.example", "Operator",
                         "openid accord.ops"))).start();
         operator = HubTestSupport.token(issuer.issuer(), "operator");
+        heliosErp = ODataErpSandbox.builder().programPrefix("HEL").timing(ErpProcessTiming.FAST)
+                .accounts(salesforce.records("Account", false).stream()
+                        .map(a -> new ErpPartnerAccount((String) a.get("Id"), (String) a.get("Name"),
+                                (String) a.get("BillingCountry"))).filter(a -> a.country() != null).toList()).start();
+        vantageErp = SqlErpSandbox.builder().databaseName("restart-vantage-erp").fundPrefix("VAN")
+                .timing(ErpProcessTiming.FAST).accounts(hubspot.objects("companies", false).stream()
+                        .map(c -> new ErpPartnerAccount(c.id(), c.properties().get("name"),
+                                c.properties().get("country"))).filter(a -> a.country() != null).toList()).start();
     }
 
     @AfterAll
     static void stopTheCrms() {
+        heliosErp.close();
+        vantageErp.close();
         salesforce.close();
         hubspot.close();
         issuer.close();
@@ -103,6 +121,30 @@ class HubRestartIT {
                 assertThat(accepted.status()).as(String.valueOf(accepted.body())).isEqualTo(202);
                 registrations.add(accepted.body().path("id").asText());
             }
+            // MDF: approved activities, then claims submitted right before the stop.
+            mdfUser = mdfUserToken();
+            String fund = HubTestSupport.get(API + "/api/v1/mdf/funds", mdfUser).body().path("items").get(0)
+                    .path("id").asText();
+            currency = HubTestSupport.get(API + "/api/v1/mdf/funds", mdfUser).body().path("items").get(0)
+                    .path("allocated").path("currency").asText();
+            List<String> activities = new ArrayList<>();
+            for (int i = 0; i < CLAIMS; i++) {
+                activities.add(HubTestSupport.post(API + "/api/v1/mdf/requests", mdfUser, "{\"fundId\":\"" + fund
+                        + "\",\"activity\":\"Restart " + i + "\",\"country\":\"" + mdfCountry
+                        + "\",\"amount\":30,\"currency\":\"" + currency + "\"}").body().path("id").asText());
+            }
+            for (String activity : activities) {
+                await().atMost(WAIT).until(() -> "APPROVED".equals(HubTestSupport.get(API + "/api/v1/mdf/requests/"
+                        + activity, mdfUser).body().path("status").asText()));
+            }
+            for (int i = 0; i < CLAIMS; i++) {
+                HubTestSupport.Answer claimed = HubTestSupport.post(API + "/api/v1/mdf/claims", mdfUser,
+                        "{\"requestId\":\"" + activities.get(i) + "\",\"invoiceReference\":\"R-" + i + "-"
+                                + UUID.randomUUID() + "\",\"amount\":25,\"currency\":\"" + currency
+                                + "\",\"proofReferences\":[\"doc:restart-" + i + "\"]}");
+                assertThat(claimed.status()).as(String.valueOf(claimed.body())).isEqualTo(202);
+                claims.add(claimed.body().path("id").asText());
+            }
         }
 
         hubspot.update("companies", vantageCompany, Map.of("name", "Renamed While The Hub Was Down"));
@@ -115,6 +157,8 @@ class HubRestartIT {
 
         try (ConfigurableApplicationContext hub = startHub()) {
             assertThat(nameOf(heliosPartner)).as("rebuilt from Kafka before serving").isEqualTo(renamedBefore);
+            assertThat(claims).as("MDF claims rebuilt from Kafka before serving").allSatisfy(id -> assertThat(
+                    HubTestSupport.get(API + "/api/v1/mdf/claims/" + id, mdfUser).status()).isEqualTo(200));
             await().atMost(WAIT).until(() -> "Renamed While The Hub Was Down".equals(nameOf(vantagePartner)));
             await().atMost(WAIT).until(() -> HubTestSupport.allPartners(API, operator).stream()
                     .anyMatch(p -> "joined-while-down.example".equals(p.path("domain").asText())));
@@ -123,6 +167,19 @@ class HubRestartIT {
             await().atMost(WAIT).untilAsserted(() -> assertThat(registrations).allSatisfy(id ->
                     assertThat(salesforce.records("Opportunity", false).stream()
                             .filter(o -> id.equals(o.get("Accord_Registration_Id__c")))).as(id).hasSize(1)));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(claims).allSatisfy(id -> assertThat(
+                    HubTestSupport.get(API + "/api/v1/mdf/claims/" + id, mdfUser).body().path("status").asText())
+                    .as(id).isEqualTo("PAID")));
+            assertThat(claims).allSatisfy(id -> {
+                assertThat(heliosErp.claims()).filteredOn(c -> c.claimId().equals(id)).as(id).hasSize(1);
+                assertThat(heliosErp.payouts()).filteredOn(p -> p.claimId().equals(id)).as(id).hasSize(1);
+            });
+            JsonNode balance = HubTestSupport.get(API + "/api/v1/mdf/funds", mdfUser).body().path("items").get(0)
+                    .path("balance");
+            assertThat(balance.path("paid").path("amount").decimalValue()).isEqualByComparingTo(
+                    java.math.BigDecimal.valueOf(25L * CLAIMS));
+            assertThat(balance.path("committed").path("amount").decimalValue()).isEqualByComparingTo("0");
+            assertNoDuplicateEvents(Topics.ALERTS);
             for (EntityType entity : EntityType.values()) {
                 assertNoDuplicateEvents(Topics.ingest(entity));
                 assertNoDuplicateEvents(Topics.golden(entity));
@@ -131,6 +188,27 @@ class HubRestartIT {
                     .as("every seeded partner once, plus the three changes")
                     .hasSize(2 * PARTNERS_PER_PROGRAM + 3);
         }
+    }
+
+    static final int CLAIMS = 6;
+    static final List<String> claims = new ArrayList<>();
+    static String mdfUser;
+    static String mdfCountry;
+    static String currency;
+
+    /** A contact of a helios-only partner of tier Advanced or above (the mdf module), signed in through the issuer. */
+    private static String mdfUserToken() {
+        var company = demoData.helios().stream().filter(c -> !demoData.sharedDomains().contains(c.domain()))
+                .filter(c -> java.util.Set.of("Advanced", "Premier", "Elite").contains(c.tier()))
+                .filter(c -> !c.contacts().isEmpty()).findFirst().orElseThrow();
+        mdfCountry = company.country();
+        long now = Instant.now().getEpochSecond();
+        String token = issuer.sign(HubTestSupport.JSON.createObjectNode().put("iss", issuer.issuer())
+                .put("aud", "accord-portal").put("sub", "restart-mdf-user").put("iat", now).put("exp", now + 600)
+                .put("email", company.contacts().get(0).email()));
+        await().atMost(WAIT).until(() -> HubTestSupport.get(API + "/api/v1/mdf/funds", token).body().path("items")
+                .size() == 1);
+        return token;
     }
 
     static final int REGISTRATIONS = 20;
@@ -165,6 +243,8 @@ class HubRestartIT {
         props.put("accord.sandbox.enabled", false);
         props.put("accord.sandbox.salesforce.url", salesforce.baseUrl());
         props.put("accord.sandbox.hubspot.url", hubspot.baseUrl());
+        props.put("accord.sandbox.erp.helios.url", heliosErp.serviceRoot().replaceAll("/data/?$", ""));
+        props.put("accord.sandbox.erp.vantage.url", vantageErp.jdbcUrl());
         props.put("accord.ingest.poll-interval-ms", 200);
         props.put("accord.security.issuer-uri", issuer.issuer());
         // As command-line arguments: they rank above application.yml, unlike SpringApplicationBuilder defaults.
