@@ -16,8 +16,9 @@ import java.util.Objects;
  * companies as one), two unrelated domains lower it (a company's second domain is usually its name with a
  * marketing affix, {@code getacme.com}, which counts as related and changes nothing), and another country lowers
  * it. Much less when the domain is the same, or when a record's legal form contradicts its own country and fits
- * the other's ("GmbH" filed under US next to a DE record): a company keeps its domain and its legal form when a
- * program files it under another country, a namesake abroad has its own.
+ * the other's ("GmbH" filed under US next to a DE record), or its tax id carries the other's country as prefix
+ * ({@code ATU12345678} filed under CH next to an AT record): a company keeps its domain, its legal form and its
+ * tax id when a program files it under another country, a namesake abroad has its own.
  *
  * <p>When both records have an address (city, postal code), the same postal code raises the score, the same city
  * a little (one slip allowed), and another city lowers it: namesakes and colliding names sit in other towns, but
@@ -211,11 +212,13 @@ final class CompanyPairScorer {
             note(reasons, "a common name on its own: ", commonName);
         }
         if (otherCountry) {
-            boolean explained = sameDomain || legalFormPlacesElsewhere(probe, other)
-                    || legalFormPlacesElsewhere(other, probe);
+            boolean byLegalForm = legalFormPlacesElsewhere(probe, other) || legalFormPlacesElsewhere(other, probe);
+            boolean byTaxId = !byLegalForm && (taxIdPlacesElsewhere(probe, other) || taxIdPlacesElsewhere(other, probe));
+            boolean explained = sameDomain || byLegalForm || byTaxId;
             score -= explained ? EXPLAINED_OTHER_COUNTRY_PENALTY : OTHER_COUNTRY_PENALTY;
             note(reasons, "other countries ", probe.country() + " / " + other.country()
-                    + (explained && !sameDomain ? " (a legal form places one record in the other's country)" : ""));
+                    + (sameDomain ? "" : byLegalForm ? " (a legal form places one record in the other's country)"
+                            : byTaxId ? " (a tax id issued in the other's country)" : ""));
         }
         double rank = score;
         score = Math.max(0, Math.min(1, score));
@@ -236,6 +239,19 @@ final class CompanyPairScorer {
     private static boolean legalFormPlacesElsewhere(CompanyCandidate record, CompanyCandidate other) {
         return LegalFormJurisdictions.placesElsewhere(CompanyNameNormaliser.legalForms(record.name()),
                 record.country(), other.country());
+    }
+
+    /**
+     * True when the record's tax id carries the other record's country as its prefix and not its own: VAT ids are
+     * written with the issuing country first ({@code DE123456789}, {@code ATU12345678}), and a company keeps its
+     * tax id when a program files it under another country, where a namesake abroad has an id of its own country.
+     * Only ever asked when one record has a tax id: two tax ids decide as exact keys.
+     */
+    static boolean taxIdPlacesElsewhere(CompanyCandidate record, CompanyCandidate other) {
+        String taxId = record.taxId();
+        return taxId != null && taxId.length() > 4 && other.country() != null
+                && !other.country().equals(record.country()) && taxId.startsWith(other.country())
+                && Character.isLetter(taxId.charAt(0)) && Character.isLetter(taxId.charAt(1));
     }
 
     private static PairScore exact(List<String> reasons, String what, String value) {

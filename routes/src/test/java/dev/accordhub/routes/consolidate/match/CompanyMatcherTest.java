@@ -147,6 +147,46 @@ class CompanyMatcherTest {
     }
 
     @Test
+    void aTaxIdIssuedInTheOtherCountryExplainsAMove() {
+        CompanyCandidate austrian = Companies.in("helios", "h1").named("Wind Mountain Data GmbH").country("AT")
+                .build();
+        CompanyCandidate filedUnderSwissWithAustrianVat = Companies.in("vantage", "v1").named("WIND MOUNTAIN DATA")
+                .country("CH").taxId("ATU 1234 5678").build();
+        CompanyCandidate swissWithSwissId = Companies.in("vantage", "v2").named("WIND MOUNTAIN DATA").country("CH")
+                .taxId("CHE-123.456.789").build();
+        CompanyCandidate swissWithoutId = Companies.in("vantage", "v3").named("WIND MOUNTAIN DATA").country("CH")
+                .build();
+
+        PairScore explained = matcher.compare(austrian, filedUnderSwissWithAustrianVat);
+
+        assertThat(explained.decision()).isEqualTo(MatchDecision.MERGE);
+        assertThat(explained.reasons()).contains("other countries AT / CH (a tax id issued in the other's country)");
+        assertThat(matcher.compare(filedUnderSwissWithAustrianVat, austrian).decision())
+                .isEqualTo(MatchDecision.MERGE);
+        assertThat(matcher.compare(austrian, swissWithSwissId).decision()).isEqualTo(MatchDecision.REVIEW);
+        assertThat(matcher.compare(austrian, swissWithoutId).decision()).isEqualTo(MatchDecision.REVIEW);
+        assertThat(explained.score()).isGreaterThan(matcher.compare(austrian, swissWithoutId).score());
+    }
+
+    @Test
+    void onlyATaxIdThatStartsWithTheOtherCountryPlacesARecordThere() {
+        CompanyCandidate us = Companies.in("helios", "h1").named("A").country("US").build();
+        CompanyCandidate de = Companies.in("vantage", "v1").named("A").country("DE").taxId("US-12-3456789").build();
+        CompanyCandidate digitsOnly = Companies.in("vantage", "v2").named("A").country("DE").taxId("123456789")
+                .build();
+        CompanyCandidate ownCountry = Companies.in("vantage", "v3").named("A").country("DE").taxId("DE123456789")
+                .build();
+        CompanyCandidate sameCountry = Companies.in("vantage", "v4").named("A").country("US").taxId("US123456789")
+                .build();
+
+        assertThat(CompanyPairScorer.taxIdPlacesElsewhere(de, us)).isTrue();
+        assertThat(CompanyPairScorer.taxIdPlacesElsewhere(us, de)).isFalse();
+        assertThat(CompanyPairScorer.taxIdPlacesElsewhere(digitsOnly, us)).isFalse();
+        assertThat(CompanyPairScorer.taxIdPlacesElsewhere(ownCountry, us)).isFalse();
+        assertThat(CompanyPairScorer.taxIdPlacesElsewhere(sameCountry, us)).isFalse();
+    }
+
+    @Test
     void theSameLabelOnLocalDomainsInTwoCountriesIsNotEnough() {
         CompanyCandidate uk = Companies.in("helios", "h1").named("Apex Consulting Ltd").web("apexconsulting.co.uk")
                 .country("GB").build();
