@@ -45,7 +45,10 @@ final class CompanyPairScorer {
     static final double EXPLAINED_OTHER_COUNTRY_PENALTY = 0.03;
     /**
      * "Wilson" is one company's whole name, and what another program keeps of "Wilson Digital" or "Wilson Media":
-     * a single common word matches without saying which company it is.
+     * a single common word matches without saying which company it is. Not when the two names are identical and
+     * no more candidates carry that exact name than the company's own records in the other programs could: the
+     * companies that make the word common write their business word next to it, and two records that both call
+     * the company just "Wilson", with no third, are that one company far more often than two.
      */
     static final double COMMON_SINGLE_WORD_PENALTY = 0.10;
 
@@ -207,7 +210,8 @@ final class CompanyPairScorer {
             score -= TYPO_ALONE_PENALTY;
             note(reasons, "the brands differ by a slip and nothing else agrees", "");
         }
-        if (commonName != null && !sameDomain && address != SiteAgreement.SAME_POSTCODE) {
+        boolean onlyTheseCarryTheName = name == 1.0 && context.rareName();
+        if (commonName != null && !sameDomain && address != SiteAgreement.SAME_POSTCODE && !onlyTheseCarryTheName) {
             score -= COMMON_SINGLE_WORD_PENALTY;
             note(reasons, "a common name on its own: ", commonName);
         }

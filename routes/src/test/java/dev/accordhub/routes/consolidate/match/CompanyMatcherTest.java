@@ -233,6 +233,8 @@ class CompanyMatcherTest {
             index.add(Companies.in("helios", business).named("Wilson " + business).country("US").build());
         }
         index.add(Companies.in("helios", "bare").named("Wilson Inc").country("US").build());
+        index.add(Companies.in("helios", "bare2").named("Wilson").country("US").build());
+        index.add(Companies.in("nimbus", "bare3").named("WILSON CORP").country("US").build());
         CompanyCandidate probe = Companies.in("vantage", "v1").named("Wilson LLC").country("US").build();
 
         MatchResult result = matcher.match(probe);
@@ -241,6 +243,25 @@ class CompanyMatcherTest {
         assertThat(result.decision()).isEqualTo(MatchDecision.REVIEW);
         assertThat(result.reasons()).contains("a common name on its own: wilson");
         assertThat(matcher.compare(probe, result.best()).decision()).isEqualTo(MatchDecision.MERGE);
+    }
+
+    @Test
+    void aCommonWordThatOnlyOneOtherRecordCarriesAsItsWholeNameIsThatCompany() {
+        for (String business : List.of("Digital", "Media", "Cloud", "Data", "Labs")) {
+            index.add(Companies.in("helios", business).named("Wilson " + business).country("US").build());
+        }
+        index.add(Companies.in("helios", "bare").named("Wilson Inc").country("US").build());
+        CompanyCandidate probe = Companies.in("vantage", "v1").named("WILSON, LLC").country("US").build();
+        CompanyCandidate longerProbe = Companies.in("vantage", "v2").named("Wilson Group").country("US").build();
+
+        MatchResult result = matcher.match(probe);
+        MatchResult longer = matcher.match(longerProbe);
+
+        assertThat(result.best().sourceKey()).isEqualTo("helios:partner:bare");
+        assertThat(result.decision()).isEqualTo(MatchDecision.MERGE);
+        assertThat(result.reasons()).noneMatch(reason -> reason.startsWith("a common name on its own"));
+        assertThat(longer.decision()).as("not the identical name: the caution holds").isEqualTo(MatchDecision.REVIEW);
+        assertThat(longer.reasons()).contains("a common name on its own: wilson");
     }
 
     @Test
