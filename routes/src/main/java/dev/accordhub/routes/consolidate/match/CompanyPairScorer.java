@@ -31,7 +31,10 @@ import java.util.Objects;
  * site, an old address). Brands spelled one slip apart ("Lynkelxa" / "Lyxkelxa") with nothing else in common, no
  * domain and no address, go to a steward: a typo and a company one letter away look the same. A name written as
  * initials counts a domain that spells the full name out ({@code summitclearhealth.net} for "SCHL") as the same
- * domain.
+ * domain. So does a record that dropped its business word but kept a domain that spells it out ("Island Apex" on
+ * {@code islandapexsoftware.com} next to "Island Apex Software" without a domain, see {@link DomainSpelling}): the
+ * domain says which business of the brand it is, though not where it sits, so another country or town still
+ * weighs in full.
  *
  * <p>The weights below were set on the quality benchmark (bench/quality, seed 1); each was kept only if it moved
  * precision and recall together or bought clearly more precision than it cost recall.
@@ -142,6 +145,7 @@ final class CompanyPairScorer {
                 && !probe.country().equals(other.country());
         double score = name;
         boolean sameDomain = false;
+        boolean spelledOut = false;
         Domain domain = Domain.UNKNOWN;
         // initials say little on their own; a domain that spells the full name out says the rest
         boolean initials = name == NameSimilarity.INITIALS_MATCH;
@@ -169,6 +173,15 @@ final class CompanyPairScorer {
                 score -= OTHER_DOMAIN_PENALTY;
                 note(reasons, "other domains ", registrable + " / " + otherRegistrable);
             }
+        } else if (name >= policy.mergeThreshold() - SAME_DOMAIN_BONUS && usable(probe.domain()) != usable(other.domain())
+                && (DomainSpelling.holdsWhatTheNameDropped(probe, other)
+                        || DomainSpelling.holdsWhatTheNameDropped(other, probe))) {
+            // one record's domain is the other's name written out, with the business word the record dropped: it
+            // says which company of the brand the record is, though not where it sits
+            spelledOut = true;
+            domain = Domain.RELATED;
+            score += SAME_DOMAIN_BONUS;
+            note(reasons, "a domain spells the other name out ", usable(probe.domain()) ? probe.domain() : other.domain());
         }
         SiteAgreement address = SiteAgreement.of(probe, other);
         switch (address) {
@@ -211,7 +224,8 @@ final class CompanyPairScorer {
             note(reasons, "the brands differ by a slip and nothing else agrees", "");
         }
         boolean onlyTheseCarryTheName = name == 1.0 && context.rareName();
-        if (commonName != null && !sameDomain && address != SiteAgreement.SAME_POSTCODE && !onlyTheseCarryTheName) {
+        if (commonName != null && !sameDomain && !spelledOut && address != SiteAgreement.SAME_POSTCODE
+                && !onlyTheseCarryTheName) {
             score -= COMMON_SINGLE_WORD_PENALTY;
             note(reasons, "a common name on its own: ", commonName);
         }

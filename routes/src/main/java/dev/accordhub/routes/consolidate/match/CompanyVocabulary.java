@@ -166,6 +166,18 @@ final class CompanyVocabulary {
         return FILLERS.contains(canonicalWord);
     }
 
+    /** The ways a word of a normalised name may be written: itself, and every spelling of a canonical form. */
+    static List<String> spellings(String canonicalWord) {
+        List<String> others = SPELLINGS.get(canonicalWord);
+        if (others == null) {
+            return List.of(canonicalWord);
+        }
+        List<String> all = new java.util.ArrayList<>(others.size() + 1);
+        all.add(canonicalWord);
+        all.addAll(others);
+        return all;
+    }
+
     /**
      * True when {@code word} reads as an abbreviation this vocabulary does not list of the business word
      * {@code descriptor}: its letters in order within one of its spellings, the first letter the same ("manuf",
