@@ -55,6 +55,31 @@ class NameSimilarityTest {
     }
 
     @Test
+    void aBusinessWordWrittenOutWithTwoSlipsIsThatWord() {
+        assertThat(CompanyNameNormaliser.normalise("Corbriis Soluotoins AB")).isEqualTo("corbriis soluotoins");
+        assertThat(similarity("Corbriis Soluotoins AB", "Corbriis-Solutions AB")).isGreaterThan(0.9);
+        assertThat(similarity("Collins Intelantional SA", "COLLINS INTERNATIONAL GMBH")).isGreaterThan(0.9);
+        assertThat(similarity("Sun Ocean Laboratrves", "Sun-Ocean Labs")).isGreaterThan(0.9);
+        assertThat(NameSimilarity.businessWordWithSlips("soluotoins", "soln")).isTrue();
+        assertThat(NameSimilarity.businessWordWithSlips("intelantional", "intl")).isTrue();
+    }
+
+    @Test
+    void onlyABusinessWordWrittenOutIsReadWithTwoSlips() {
+        assertThat(NameSimilarity.businessWordWithSlips("oluotions", "soln")).as("the first letter must be right")
+                .isFalse();
+        assertThat(NameSimilarity.businessWordWithSlips("soluxxxons", "soln")).as("three slips").isFalse();
+        assertThat(NameSimilarity.businessWordWithSlips("systxmz", "sys")).as("'systems' is seven letters")
+                .isTrue();
+        assertThat(NameSimilarity.businessWordWithSlips("solutin", "soln"))
+                .as("one slip: the vocabulary reads it as 'soln' already").isFalse();
+        assertThat(NameSimilarity.businessWordWithSlips("rizenmerex", "rieenmereex"))
+                .as("two own words: the two-slip rule of long words applies, not this one").isFalse();
+        assertThat(NameSimilarity.businessWordWithSlips("soluotoins", "data")).as("no spelling that long")
+                .isFalse();
+    }
+
+    @Test
     void theOrderOfTheCompanysOwnWordsCounts() {
         assertThat(similarity("Delta High", "High Delta")).isLessThan(similarity("Delta High", "Delta High Inc"));
     }
