@@ -78,9 +78,10 @@ final class NameSimilarity {
 
     private static boolean writtenAsOneIn(String joined, String[] other) {
         for (String word : other) {
-            // a typo may ride along ("blue fin" / "bluefjn"), a missing word may not ("schmidt mfg" / "schmidt")
+            // a typo may ride along ("blue fin" / "bluefjn", "pine nova" / "pineanova"), a missing word may not
+            // ("schmidt mfg" / "schmidt")
             if (word.equals(joined) || (joined.length() >= 6 && Math.abs(word.length() - joined.length()) <= 1
-                    && jaroWinkler(word, joined) >= JOINED_MATCH)) {
+                    && (jaroWinkler(word, joined) >= JOINED_MATCH || oneEditApart(word, joined)))) {
                 return true;
             }
         }

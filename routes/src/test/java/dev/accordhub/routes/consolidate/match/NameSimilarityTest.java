@@ -80,6 +80,18 @@ class NameSimilarityTest {
     }
 
     @Test
+    void aBrandWrittenAsOneWordMayCarryASlip() {
+        assertThat(similarity("Pine Nova Distribution", "Pineanova Distribution")).isGreaterThan(0.9);
+        assertThat(NameSimilarity.joinedAsInOther(new String[] {"pine", "nova", "dist"},
+                new String[] {"pineanova", "dist"})).containsExactly("pinenova", "dist");
+        assertThat(NameSimilarity.joinedAsInOther(new String[] {"jo", "kel", "tech"},
+                new String[] {"jokew", "tech"})).as("five letters joined are too few to carry a slip")
+                .containsExactly("jo", "kel", "tech");
+        assertThat(NameSimilarity.joinedAsInOther(new String[] {"pine", "nova", "dist"},
+                new String[] {"pineanovax", "dist"})).as("two slips").containsExactly("pine", "nova", "dist");
+    }
+
+    @Test
     void theOrderOfTheCompanysOwnWordsCounts() {
         assertThat(similarity("Delta High", "High Delta")).isLessThan(similarity("Delta High", "Delta High Inc"));
     }
