@@ -207,9 +207,10 @@ final class CompanyPairScorer {
         }
         boolean corroborated = domain != Domain.OTHER && domain != Domain.UNKNOWN
                 || address.agrees();
-        // a rare brand abroad is as often the same name registered by another company; at home, nothing need agree
-        // besides the name: another domain or another town already weighs against the pair and keeps it from a merge
-        if (context.rareWord() && !otherCountry && name >= policy.reviewThreshold()
+        // a rare brand abroad is as often the same name registered by another company, unless a legal form or a tax
+        // id says the record is the company's filed under another country; at home, nothing need agree besides the
+        // name: another domain or another town already weighs against the pair and keeps it from a merge
+        if (context.rareWord() && name >= policy.reviewThreshold() && (!otherCountry || movedExplained(probe, other))
                 && name < 1
                 && CompanyNames.ownWordsJoined(probe.normalisedName())
                         .equals(CompanyNames.ownWordsJoined(other.normalisedName()))
@@ -252,6 +253,12 @@ final class CompanyPairScorer {
             note(reasons, "one brand in two businesses: a steward decides", "");
         }
         return new PairScore(score, decision, false, rank, reasons == null ? List.of() : reasons);
+    }
+
+    /** True when a legal form or a tax id places one record in the other's country: the record moved, not the company. */
+    private static boolean movedExplained(CompanyCandidate probe, CompanyCandidate other) {
+        return legalFormPlacesElsewhere(probe, other) || legalFormPlacesElsewhere(other, probe)
+                || taxIdPlacesElsewhere(probe, other) || taxIdPlacesElsewhere(other, probe);
     }
 
     private static boolean legalFormPlacesElsewhere(CompanyCandidate record, CompanyCandidate other) {
