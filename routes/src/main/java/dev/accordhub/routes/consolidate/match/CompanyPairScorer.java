@@ -26,8 +26,8 @@ import java.util.Objects;
  * again on the same domain. The same postal code also lifts the common-one-word caution. No address on a side
  * changes nothing.
  *
- * <p>What the index knows sharpens this: a name of several words that no other known record carries (see
- * {@link NameContext}) is the company's own, so another city costs it no more than on the same domain (a second
+ * <p>What the index knows sharpens this: a name of several words that no other known record carries, or of one
+ * word that no other record has at all (see {@link NameContext}), is the company's own, so another city costs it no more than on the same domain (a second
  * site, an old address). Brands spelled one slip apart ("Lynkelxa" / "Lyxkelxa") with nothing else in common, no
  * domain and no address, go to a steward: a typo and a company one letter away look the same. A name written as
  * initials counts a domain that spells the full name out ({@code summitclearhealth.net} for "SCHL") as the same
@@ -194,10 +194,11 @@ final class CompanyPairScorer {
                 note(reasons, "same city ", probe.city());
             }
             case OTHER -> {
-                // a second site or an old address: told from a namesake by the domain, or by a name of several
-                // words that no other known record carries
+                // a second site or an old address: told from a namesake by the domain, or by a name that no other
+                // known record carries, of several words or of one word no other record has (an invented brand,
+                // not a surname: a namesake would need the same invented word)
                 boolean rareSameName = name == 1.0 && context.rareName()
-                        && !CompanyNames.isSingleWord(probe.normalisedName());
+                        && (!CompanyNames.isSingleWord(probe.normalisedName()) || context.rareWord());
                 score -= sameDomain || rareSameName ? OTHER_CITY_SAME_DOMAIN_PENALTY : OTHER_CITY_PENALTY;
                 note(reasons, "other addresses ",
                         SiteAgreement.describe(probe) + " / " + SiteAgreement.describe(other));
