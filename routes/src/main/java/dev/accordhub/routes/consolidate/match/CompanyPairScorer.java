@@ -9,7 +9,8 @@ import java.util.Objects;
  * Scores one pair of company records.
  *
  * <p>Exact keys decide alone, in this order: the same tax id merges (it names the legal entity); different tax
- * ids veto (two legal entities, however alike their names); then the same for DUNS; then a domain both programs
+ * ids veto (two legal entities, however alike their names), unless they are one keystroke apart (a digit mistyped
+ * or two swapped: then they say nothing and the rest decides); then the same for DUNS; then a domain both programs
  * verified. Otherwise the score starts from the {@link NameSimilarity name similarity} and the rest adjusts it:
  * the same web domain raises it, a shared root label on another suffix ({@code acme.de} / {@code acme.com})
  * raises it a little (in one country only: {@code acme.de} in DE and {@code acme.fr} in FR are as often two local
@@ -107,14 +108,20 @@ final class CompanyPairScorer {
      */
     PairScore exactKeys(CompanyCandidate probe, CompanyCandidate other, List<String> reasons) {
         if (policy.useTaxId() && bothPresent(probe.taxId(), other.taxId())) {
-            return probe.taxId().equals(other.taxId())
-                    ? exact(reasons, "same tax id ", probe.taxId())
-                    : veto(reasons, "different tax ids ", probe.taxId() + " / " + other.taxId());
+            if (probe.taxId().equals(other.taxId())) {
+                return exact(reasons, "same tax id ", probe.taxId());
+            }
+            if (!oneKeystrokeApart(probe.taxId(), other.taxId())) {
+                return veto(reasons, "different tax ids ", probe.taxId() + " / " + other.taxId());
+            }
         }
         if (policy.useDuns() && bothPresent(probe.duns(), other.duns())) {
-            return probe.duns().equals(other.duns())
-                    ? exact(reasons, "same DUNS ", probe.duns())
-                    : veto(reasons, "different DUNS ", probe.duns() + " / " + other.duns());
+            if (probe.duns().equals(other.duns())) {
+                return exact(reasons, "same DUNS ", probe.duns());
+            }
+            if (!oneKeystrokeApart(probe.duns(), other.duns())) {
+                return veto(reasons, "different DUNS ", probe.duns() + " / " + other.duns());
+            }
         }
         // a group verifies its domain for each of its divisions: one brand in two businesses is two legal entities,
         // and so are two records one program keeps apart on the domain it verified for both
@@ -140,6 +147,16 @@ final class CompanyPairScorer {
         if (reasons != null) {
             reasons.add(String.format(Locale.ROOT, "name %.2f ('%s' / '%s')", name, probe.normalisedName(),
                     other.normalisedName()));
+        }
+        if (reasons != null) {
+            // exact keys let these through: one keystroke apart, a typo or another entity, so the rest decides
+            if (policy.useTaxId() && bothPresent(probe.taxId(), other.taxId())
+                    && !probe.taxId().equals(other.taxId())) {
+                note(reasons, "tax ids one keystroke apart, no key ", probe.taxId() + " / " + other.taxId());
+            }
+            if (policy.useDuns() && bothPresent(probe.duns(), other.duns()) && !probe.duns().equals(other.duns())) {
+                note(reasons, "DUNS one keystroke apart, no key ", probe.duns() + " / " + other.duns());
+            }
         }
         boolean otherCountry = bothPresent(probe.country(), other.country())
                 && !probe.country().equals(other.country());
@@ -278,6 +295,15 @@ final class CompanyPairScorer {
         return taxId != null && taxId.length() > 4 && other.country() != null
                 && !other.country().equals(record.country()) && taxId.startsWith(other.country())
                 && Character.isLetter(taxId.charAt(0)) && Character.isLetter(taxId.charAt(1));
+    }
+
+    /**
+     * Two ids of one length that differ in one digit, or in two neighbouring digits swapped: the commonest keying
+     * error, and one that check digits exist to catch, so two valid ids rarely stand that close. Such a pair is
+     * neither a key nor a veto; the names and the rest decide, as without ids.
+     */
+    static boolean oneKeystrokeApart(String id, String other) {
+        return id.length() == other.length() && EditDistance.atMost(id, other, 1);
     }
 
     private static PairScore exact(List<String> reasons, String what, String value) {

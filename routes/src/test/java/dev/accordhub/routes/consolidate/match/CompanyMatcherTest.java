@@ -147,6 +147,37 @@ class CompanyMatcherTest {
     }
 
     @Test
+    void taxIdsOrDunsOneKeystrokeApartAreATypoNotAVetoTheNamesDecide() {
+        CompanyCandidate a = Companies.in("helios", "h1").named("Nofleen Systems Corp").web("nofleensystems.com")
+                .country("US").taxId("US577087116").build();
+        CompanyCandidate oneDigit = Companies.in("nimbus", "n1").named("Nofleen System Corporation")
+                .web("nofleensystems.net").country("US").taxId("US577007116").build();
+        CompanyCandidate swapped = Companies.in("nimbus", "n2").named("Nofleen System Corporation")
+                .country("US").taxId("US577081716").build();
+        CompanyCandidate twoDigits = Companies.in("nimbus", "n3").named("Nofleen System Corporation")
+                .web("nofleensystems.net").country("US").taxId("US577007146").build();
+        CompanyCandidate otherName = Companies.in("nimbus", "n4").named("Harbor Freight Corporation")
+                .country("US").taxId("US577087117").build();
+        CompanyCandidate dunsOneDigit = Companies.in("vantage", "v1").named("Nofleen Systems").country("US")
+                .duns("217991524").build();
+        CompanyCandidate dunsOther = Companies.in("helios", "h2").named("Nofleen Systems").country("US")
+                .duns("217991554").build();
+
+        PairScore typo = matcher.compare(a, oneDigit);
+
+        assertThat(typo.exactKey()).isFalse();
+        assertThat(typo.decision()).isEqualTo(MatchDecision.MERGE);
+        assertThat(typo.reasons()).contains("tax ids one keystroke apart, no key US577087116 / US577007116");
+        assertThat(matcher.compare(a, swapped).decision()).isEqualTo(MatchDecision.MERGE);
+        assertThat(matcher.compare(a, twoDigits).reasons()).containsExactly("different tax ids US577087116 / US577007146");
+        assertThat(matcher.compare(a, twoDigits).decision()).isEqualTo(MatchDecision.SEPARATE);
+        assertThat(matcher.compare(a, otherName).decision()).as("no key either way: the names say two companies")
+                .isEqualTo(MatchDecision.SEPARATE);
+        assertThat(matcher.compare(dunsOneDigit, dunsOther).decision()).isEqualTo(MatchDecision.MERGE);
+        assertThat(CompanyPairScorer.oneKeystrokeApart("217991524", "2179915240")).isFalse();
+    }
+
+    @Test
     void aTaxIdIssuedInTheOtherCountryExplainsAMove() {
         CompanyCandidate austrian = Companies.in("helios", "h1").named("Wind Mountain Data GmbH").country("AT")
                 .build();
