@@ -9,15 +9,17 @@ import java.util.Objects;
  * Scores one pair of company records.
  *
  * <p>Exact keys decide alone, in this order: the same tax id merges (it names the legal entity); different tax
- * ids veto (two legal entities, however alike their names); then the same for DUNS; then a domain both programs
+ * ids veto (two legal entities, however alike their names), unless they are one keystroke apart (a digit mistyped
+ * or two swapped: then they say nothing and the rest decides); then the same for DUNS; then a domain both programs
  * verified. Otherwise the score starts from the {@link NameSimilarity name similarity} and the rest adjusts it:
  * the same web domain raises it, a shared root label on another suffix ({@code acme.de} / {@code acme.com})
  * raises it a little (in one country only: {@code acme.de} in DE and {@code acme.fr} in FR are as often two local
  * companies as one), two unrelated domains lower it (a company's second domain is usually its name with a
  * marketing affix, {@code getacme.com}, which counts as related and changes nothing), and another country lowers
  * it. Much less when the domain is the same, or when a record's legal form contradicts its own country and fits
- * the other's ("GmbH" filed under US next to a DE record): a company keeps its domain and its legal form when a
- * program files it under another country, a namesake abroad has its own.
+ * the other's ("GmbH" filed under US next to a DE record), or its tax id carries the other's country as prefix
+ * ({@code ATU12345678} filed under CH next to an AT record): a company keeps its domain, its legal form and its
+ * tax id when a program files it under another country, a namesake abroad has its own.
  *
  * <p>When both records have an address (city, postal code), the same postal code raises the score, the same city
  * a little (one slip allowed), and another city lowers it: namesakes and colliding names sit in other towns, but
@@ -25,12 +27,15 @@ import java.util.Objects;
  * again on the same domain. The same postal code also lifts the common-one-word caution. No address on a side
  * changes nothing.
  *
- * <p>What the index knows sharpens this: a name of several words that no other known record carries (see
- * {@link NameContext}) is the company's own, so another city costs it no more than on the same domain (a second
+ * <p>What the index knows sharpens this: a name of several words that no other known record carries, or of one
+ * word that no other record has at all (see {@link NameContext}), is the company's own, so another city costs it no more than on the same domain (a second
  * site, an old address). Brands spelled one slip apart ("Lynkelxa" / "Lyxkelxa") with nothing else in common, no
  * domain and no address, go to a steward: a typo and a company one letter away look the same. A name written as
  * initials counts a domain that spells the full name out ({@code summitclearhealth.net} for "SCHL") as the same
- * domain.
+ * domain. So does a record that dropped its business word but kept a domain that spells it out ("Island Apex" on
+ * {@code islandapexsoftware.com} next to "Island Apex Software" without a domain, see {@link DomainSpelling}): the
+ * domain says which business of the brand it is, though not where it sits, so another country or town still
+ * weighs in full.
  *
  * <p>The weights below were set on the quality benchmark (bench/quality, seed 1); each was kept only if it moved
  * precision and recall together or bought clearly more precision than it cost recall.
@@ -44,7 +49,10 @@ final class CompanyPairScorer {
     static final double EXPLAINED_OTHER_COUNTRY_PENALTY = 0.03;
     /**
      * "Wilson" is one company's whole name, and what another program keeps of "Wilson Digital" or "Wilson Media":
-     * a single common word matches without saying which company it is.
+     * a single common word matches without saying which company it is. Not when the two names are identical and
+     * no more candidates carry that exact name than the company's own records in the other programs could: the
+     * companies that make the word common write their business word next to it, and two records that both call
+     * the company just "Wilson", with no third, are that one company far more often than two.
      */
     static final double COMMON_SINGLE_WORD_PENALTY = 0.10;
 
@@ -100,14 +108,20 @@ final class CompanyPairScorer {
      */
     PairScore exactKeys(CompanyCandidate probe, CompanyCandidate other, List<String> reasons) {
         if (policy.useTaxId() && bothPresent(probe.taxId(), other.taxId())) {
-            return probe.taxId().equals(other.taxId())
-                    ? exact(reasons, "same tax id ", probe.taxId())
-                    : veto(reasons, "different tax ids ", probe.taxId() + " / " + other.taxId());
+            if (probe.taxId().equals(other.taxId())) {
+                return exact(reasons, "same tax id ", probe.taxId());
+            }
+            if (!oneKeystrokeApart(probe.taxId(), other.taxId())) {
+                return veto(reasons, "different tax ids ", probe.taxId() + " / " + other.taxId());
+            }
         }
         if (policy.useDuns() && bothPresent(probe.duns(), other.duns())) {
-            return probe.duns().equals(other.duns())
-                    ? exact(reasons, "same DUNS ", probe.duns())
-                    : veto(reasons, "different DUNS ", probe.duns() + " / " + other.duns());
+            if (probe.duns().equals(other.duns())) {
+                return exact(reasons, "same DUNS ", probe.duns());
+            }
+            if (!oneKeystrokeApart(probe.duns(), other.duns())) {
+                return veto(reasons, "different DUNS ", probe.duns() + " / " + other.duns());
+            }
         }
         // a group verifies its domain for each of its divisions: one brand in two businesses is two legal entities,
         // and so are two records one program keeps apart on the domain it verified for both
@@ -134,10 +148,21 @@ final class CompanyPairScorer {
             reasons.add(String.format(Locale.ROOT, "name %.2f ('%s' / '%s')", name, probe.normalisedName(),
                     other.normalisedName()));
         }
+        if (reasons != null) {
+            // exact keys let these through: one keystroke apart, a typo or another entity, so the rest decides
+            if (policy.useTaxId() && bothPresent(probe.taxId(), other.taxId())
+                    && !probe.taxId().equals(other.taxId())) {
+                note(reasons, "tax ids one keystroke apart, no key ", probe.taxId() + " / " + other.taxId());
+            }
+            if (policy.useDuns() && bothPresent(probe.duns(), other.duns()) && !probe.duns().equals(other.duns())) {
+                note(reasons, "DUNS one keystroke apart, no key ", probe.duns() + " / " + other.duns());
+            }
+        }
         boolean otherCountry = bothPresent(probe.country(), other.country())
                 && !probe.country().equals(other.country());
         double score = name;
         boolean sameDomain = false;
+        boolean spelledOut = false;
         Domain domain = Domain.UNKNOWN;
         // initials say little on their own; a domain that spells the full name out says the rest
         boolean initials = name == NameSimilarity.INITIALS_MATCH;
@@ -165,6 +190,15 @@ final class CompanyPairScorer {
                 score -= OTHER_DOMAIN_PENALTY;
                 note(reasons, "other domains ", registrable + " / " + otherRegistrable);
             }
+        } else if (name >= policy.mergeThreshold() - SAME_DOMAIN_BONUS && usable(probe.domain()) != usable(other.domain())
+                && (DomainSpelling.holdsWhatTheNameDropped(probe, other)
+                        || DomainSpelling.holdsWhatTheNameDropped(other, probe))) {
+            // one record's domain is the other's name written out, with the business word the record dropped: it
+            // says which company of the brand the record is, though not where it sits
+            spelledOut = true;
+            domain = Domain.RELATED;
+            score += SAME_DOMAIN_BONUS;
+            note(reasons, "a domain spells the other name out ", usable(probe.domain()) ? probe.domain() : other.domain());
         }
         SiteAgreement address = SiteAgreement.of(probe, other);
         switch (address) {
@@ -177,10 +211,11 @@ final class CompanyPairScorer {
                 note(reasons, "same city ", probe.city());
             }
             case OTHER -> {
-                // a second site or an old address: told from a namesake by the domain, or by a name of several
-                // words that no other known record carries
+                // a second site or an old address: told from a namesake by the domain, or by a name that no other
+                // known record carries, of several words or of one word no other record has (an invented brand,
+                // not a surname: a namesake would need the same invented word)
                 boolean rareSameName = name == 1.0 && context.rareName()
-                        && !CompanyNames.isSingleWord(probe.normalisedName());
+                        && (!CompanyNames.isSingleWord(probe.normalisedName()) || context.rareWord());
                 score -= sameDomain || rareSameName ? OTHER_CITY_SAME_DOMAIN_PENALTY : OTHER_CITY_PENALTY;
                 note(reasons, "other addresses ",
                         SiteAgreement.describe(probe) + " / " + SiteAgreement.describe(other));
@@ -190,9 +225,10 @@ final class CompanyPairScorer {
         }
         boolean corroborated = domain != Domain.OTHER && domain != Domain.UNKNOWN
                 || address.agrees();
-        // a rare brand abroad is as often the same name registered by another company; at home, nothing need agree
-        // besides the name: another domain or another town already weighs against the pair and keeps it from a merge
-        if (context.rareWord() && !otherCountry && name >= policy.reviewThreshold()
+        // a rare brand abroad is as often the same name registered by another company, unless a legal form or a tax
+        // id says the record is the company's filed under another country; at home, nothing need agree besides the
+        // name: another domain or another town already weighs against the pair and keeps it from a merge
+        if (context.rareWord() && name >= policy.reviewThreshold() && (!otherCountry || movedExplained(probe, other))
                 && name < 1
                 && CompanyNames.ownWordsJoined(probe.normalisedName())
                         .equals(CompanyNames.ownWordsJoined(other.normalisedName()))
@@ -206,16 +242,20 @@ final class CompanyPairScorer {
             score -= TYPO_ALONE_PENALTY;
             note(reasons, "the brands differ by a slip and nothing else agrees", "");
         }
-        if (commonName != null && !sameDomain && address != SiteAgreement.SAME_POSTCODE) {
+        boolean onlyTheseCarryTheName = name == 1.0 && context.rareName();
+        if (commonName != null && !sameDomain && !spelledOut && address != SiteAgreement.SAME_POSTCODE
+                && !onlyTheseCarryTheName) {
             score -= COMMON_SINGLE_WORD_PENALTY;
             note(reasons, "a common name on its own: ", commonName);
         }
         if (otherCountry) {
-            boolean explained = sameDomain || legalFormPlacesElsewhere(probe, other)
-                    || legalFormPlacesElsewhere(other, probe);
+            boolean byLegalForm = legalFormPlacesElsewhere(probe, other) || legalFormPlacesElsewhere(other, probe);
+            boolean byTaxId = !byLegalForm && (taxIdPlacesElsewhere(probe, other) || taxIdPlacesElsewhere(other, probe));
+            boolean explained = sameDomain || byLegalForm || byTaxId;
             score -= explained ? EXPLAINED_OTHER_COUNTRY_PENALTY : OTHER_COUNTRY_PENALTY;
             note(reasons, "other countries ", probe.country() + " / " + other.country()
-                    + (explained && !sameDomain ? " (a legal form places one record in the other's country)" : ""));
+                    + (sameDomain ? "" : byLegalForm ? " (a legal form places one record in the other's country)"
+                            : byTaxId ? " (a tax id issued in the other's country)" : ""));
         }
         double rank = score;
         score = Math.max(0, Math.min(1, score));
@@ -233,9 +273,37 @@ final class CompanyPairScorer {
         return new PairScore(score, decision, false, rank, reasons == null ? List.of() : reasons);
     }
 
+    /** True when a legal form or a tax id places one record in the other's country: the record moved, not the company. */
+    private static boolean movedExplained(CompanyCandidate probe, CompanyCandidate other) {
+        return legalFormPlacesElsewhere(probe, other) || legalFormPlacesElsewhere(other, probe)
+                || taxIdPlacesElsewhere(probe, other) || taxIdPlacesElsewhere(other, probe);
+    }
+
     private static boolean legalFormPlacesElsewhere(CompanyCandidate record, CompanyCandidate other) {
         return LegalFormJurisdictions.placesElsewhere(CompanyNameNormaliser.legalForms(record.name()),
                 record.country(), other.country());
+    }
+
+    /**
+     * True when the record's tax id carries the other record's country as its prefix and not its own: VAT ids are
+     * written with the issuing country first ({@code DE123456789}, {@code ATU12345678}), and a company keeps its
+     * tax id when a program files it under another country, where a namesake abroad has an id of its own country.
+     * Only ever asked when one record has a tax id: two tax ids decide as exact keys.
+     */
+    static boolean taxIdPlacesElsewhere(CompanyCandidate record, CompanyCandidate other) {
+        String taxId = record.taxId();
+        return taxId != null && taxId.length() > 4 && other.country() != null
+                && !other.country().equals(record.country()) && taxId.startsWith(other.country())
+                && Character.isLetter(taxId.charAt(0)) && Character.isLetter(taxId.charAt(1));
+    }
+
+    /**
+     * Two ids of one length that differ in one digit, or in two neighbouring digits swapped: the commonest keying
+     * error, and one that check digits exist to catch, so two valid ids rarely stand that close. Such a pair is
+     * neither a key nor a veto; the names and the rest decide, as without ids.
+     */
+    static boolean oneKeystrokeApart(String id, String other) {
+        return id.length() == other.length() && EditDistance.atMost(id, other, 1);
     }
 
     private static PairScore exact(List<String> reasons, String what, String value) {

@@ -132,22 +132,36 @@ final class CompanyVocabulary {
     }
 
     /**
-     * The legal form a mistyped last word stands for ("gmhb", "kasiha", and "ldt" after "pte"), or null. A word of
-     * four letters or more one edit from a legal form of four or more; a shorter one only right after another
-     * legal form, where nothing but a legal form is expected.
+     * The legal form a mistyped last word stands for ("gmhb", "kasiha", "ltrd", and "ldt" after "pte"), or null. A
+     * word of four letters or more one edit from a legal form of four or more; a word of three letters or more
+     * without a vowel one edit from a legal form without a vowel ("ltrd", "gmh" for "ltd", "gmbh"): a name's own
+     * words have vowels, abbreviations do not, so "Sun" is never read as "Sdn"; a shorter one only right after
+     * another legal form, where nothing but a legal form is expected.
      */
     static String mistypedLegalForm(String word, boolean afterLegalForm) {
         if (LEGAL_FORMS.contains(word) || word.length() < 2 || CANONICAL.containsKey(word)) {
             return null;
         }
+        boolean abbreviation = word.length() >= 3 && withoutVowels(word);
         for (String form : LEGAL_FORM_WORDS) {
             boolean longEnough = word.length() >= 4 && form.length() >= 4;
-            if ((longEnough || afterLegalForm && form.length() >= 2 && word.length() >= 2)
+            boolean abbreviated = abbreviation && form.length() >= 3 && withoutVowels(form);
+            if ((longEnough || abbreviated || afterLegalForm && form.length() >= 2 && word.length() >= 2)
                     && NameSimilarity.oneEditApart(word, form)) {
                 return form;
             }
         }
         return null;
+    }
+
+    /** No vowel, "y" counted as one: "ltrd", "gmh", never "sun" (a word, one slip from "sdn"). */
+    private static boolean withoutVowels(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if ("aeiouy".indexOf(word.charAt(i)) >= 0 || !Character.isLetter(word.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isLegalFormWord(String word) {
@@ -164,6 +178,18 @@ final class CompanyVocabulary {
      */
     static boolean isFiller(String canonicalWord) {
         return FILLERS.contains(canonicalWord);
+    }
+
+    /** The ways a word of a normalised name may be written: itself, and every spelling of a canonical form. */
+    static List<String> spellings(String canonicalWord) {
+        List<String> others = SPELLINGS.get(canonicalWord);
+        if (others == null) {
+            return List.of(canonicalWord);
+        }
+        List<String> all = new java.util.ArrayList<>(others.size() + 1);
+        all.add(canonicalWord);
+        all.addAll(others);
+        return all;
     }
 
     /**

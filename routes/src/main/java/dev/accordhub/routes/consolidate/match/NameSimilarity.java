@@ -78,9 +78,10 @@ final class NameSimilarity {
 
     private static boolean writtenAsOneIn(String joined, String[] other) {
         for (String word : other) {
-            // a typo may ride along ("blue fin" / "bluefjn"), a missing word may not ("schmidt mfg" / "schmidt")
+            // a typo may ride along ("blue fin" / "bluefjn", "pine nova" / "pineanova"), a missing word may not
+            // ("schmidt mfg" / "schmidt")
             if (word.equals(joined) || (joined.length() >= 6 && Math.abs(word.length() - joined.length()) <= 1
-                    && jaroWinkler(word, joined) >= JOINED_MATCH)) {
+                    && (jaroWinkler(word, joined) >= JOINED_MATCH || oneEditApart(word, joined)))) {
                 return true;
             }
         }
@@ -141,6 +142,9 @@ final class NameSimilarity {
         if (CompanyVocabulary.abbreviates(a, b) || CompanyVocabulary.abbreviates(b, a)) {
             return ABBREVIATION_MATCH;
         }
+        if (businessWordWithSlips(a, b) || businessWordWithSlips(b, a)) {
+            return TWO_EDITS_MATCH;
+        }
         if (a.length() < 4 || b.length() < 4 || extendedBy(a, b) || extendedBy(b, a)) {
             return 0;
         }
@@ -154,6 +158,27 @@ final class NameSimilarity {
         // two edits in seven letters or more keep Jaro–Winkler above this: unrelated words need no edit distance
         return jw >= TWO_EDITS_MIN_JARO_WINKLER && a.length() >= TWO_EDITS_MIN_LENGTH
                 && b.length() >= TWO_EDITS_MIN_LENGTH && EditDistance.atMostTwo(a, b) ? TWO_EDITS_MATCH : 0;
+    }
+
+    /**
+     * True when {@code word}, which the vocabulary does not know, is one of the written-out spellings of the business
+     * word {@code descriptor} with two slips: "soluotoins" / "soln" (solutions), "intelantional" / "intl". Names
+     * are compared in canonical form, and the canonical form of a business word is its short one, so a long word
+     * mistyped twice would otherwise be compared with "soln" and match nothing; the vocabulary itself reads only
+     * one slip. Words of seven letters or more with the first letter right, as for the company's own words.
+     */
+    static boolean businessWordWithSlips(String word, String descriptor) {
+        if (word.length() < TWO_EDITS_MIN_LENGTH || !CompanyVocabulary.isDescriptor(descriptor)
+                || CompanyVocabulary.isDescriptor(word) || !CompanyVocabulary.canonical(word).equals(word)) {
+            return false;
+        }
+        for (String spelling : CompanyVocabulary.spellings(descriptor)) {
+            if (spelling.length() >= TWO_EDITS_MIN_LENGTH && spelling.charAt(0) == word.charAt(0)
+                    && EditDistance.atMostTwo(word, spelling)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

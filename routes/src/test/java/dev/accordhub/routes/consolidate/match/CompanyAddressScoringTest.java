@@ -105,6 +105,33 @@ class CompanyAddressScoringTest {
     }
 
     @Test
+    void aRareOneWordNameInAnotherCityIsTheCompanysOtherSiteACommonWordStaysWithASteward() {
+        InMemoryCandidateIndex index = new InMemoryCandidateIndex(policy);
+        CompanyMatcher indexed = new CompanyMatcher(index, policy);
+        CompanyCandidate known = Companies.in("helios", "h1").named("Driritikis Ltda").country("BR")
+                .at("Curitiba", "80010").build();
+        index.add(known);
+        index.add(Companies.in("helios", "h2").named("Anchor Ltda").country("BR").at("Curitiba", "80010").build());
+        index.add(Companies.in("nimbus", "n1").named("Anchor Media Ltda").country("BR").at("Recife", "50010")
+                .build());
+        index.add(Companies.in("nimbus", "n2").named("Anchor Data Ltda").country("BR").at("Natal", "59010")
+                .build());
+
+        MatchResult invented = indexed.match(Companies.in("vantage", "v1").named("driritikis ltda.").country("BR")
+                .at("Porto Alegre", "90010").build());
+        MatchResult dictionaryWord = indexed.match(Companies.in("vantage", "v2").named("ANCHOR LTDA").country("BR")
+                .at("Porto Alegre", "90010").build());
+
+        assertThat(invented.decision()).isEqualTo(MatchDecision.MERGE);
+        assertThat(invented.reasons()).contains("other addresses 90010 porto alegre / 80010 curitiba");
+        assertThat(dictionaryWord.best().sourceKey()).isEqualTo("helios:partner:h2");
+        assertThat(dictionaryWord.decision()).isEqualTo(MatchDecision.REVIEW);
+        assertThat(invented.best()).isEqualTo(known);
+        assertThat(matcher.compare(known, invented.probe()).decision())
+                .as("without the index nothing says the word is rare").isEqualTo(MatchDecision.REVIEW);
+    }
+
+    @Test
     void oneBrandInTwoBusinessesAtOneSiteOnOneDomainGoesToASteward() {
         CompanyCandidate laboratories = Companies.in("nimbus", "n1").named("Maple Trail Laboratories Kabushiki Kaisha")
                 .web("mapletrail.co.jp").country("JP").at("Osaka", "530 0001").build();

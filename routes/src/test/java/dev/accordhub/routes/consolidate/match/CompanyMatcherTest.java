@@ -147,6 +147,77 @@ class CompanyMatcherTest {
     }
 
     @Test
+    void taxIdsOrDunsOneKeystrokeApartAreATypoNotAVetoTheNamesDecide() {
+        CompanyCandidate a = Companies.in("helios", "h1").named("Nofleen Systems Corp").web("nofleensystems.com")
+                .country("US").taxId("US577087116").build();
+        CompanyCandidate oneDigit = Companies.in("nimbus", "n1").named("Nofleen System Corporation")
+                .web("nofleensystems.net").country("US").taxId("US577007116").build();
+        CompanyCandidate swapped = Companies.in("nimbus", "n2").named("Nofleen System Corporation")
+                .country("US").taxId("US577081716").build();
+        CompanyCandidate twoDigits = Companies.in("nimbus", "n3").named("Nofleen System Corporation")
+                .web("nofleensystems.net").country("US").taxId("US577007146").build();
+        CompanyCandidate otherName = Companies.in("nimbus", "n4").named("Harbor Freight Corporation")
+                .country("US").taxId("US577087117").build();
+        CompanyCandidate dunsOneDigit = Companies.in("vantage", "v1").named("Nofleen Systems").country("US")
+                .duns("217991524").build();
+        CompanyCandidate dunsOther = Companies.in("helios", "h2").named("Nofleen Systems").country("US")
+                .duns("217991554").build();
+
+        PairScore typo = matcher.compare(a, oneDigit);
+
+        assertThat(typo.exactKey()).isFalse();
+        assertThat(typo.decision()).isEqualTo(MatchDecision.MERGE);
+        assertThat(typo.reasons()).contains("tax ids one keystroke apart, no key US577087116 / US577007116");
+        assertThat(matcher.compare(a, swapped).decision()).isEqualTo(MatchDecision.MERGE);
+        assertThat(matcher.compare(a, twoDigits).reasons()).containsExactly("different tax ids US577087116 / US577007146");
+        assertThat(matcher.compare(a, twoDigits).decision()).isEqualTo(MatchDecision.SEPARATE);
+        assertThat(matcher.compare(a, otherName).decision()).as("no key either way: the names say two companies")
+                .isEqualTo(MatchDecision.SEPARATE);
+        assertThat(matcher.compare(dunsOneDigit, dunsOther).decision()).isEqualTo(MatchDecision.MERGE);
+        assertThat(CompanyPairScorer.oneKeystrokeApart("217991524", "2179915240")).isFalse();
+    }
+
+    @Test
+    void aTaxIdIssuedInTheOtherCountryExplainsAMove() {
+        CompanyCandidate austrian = Companies.in("helios", "h1").named("Wind Mountain Data GmbH").country("AT")
+                .build();
+        CompanyCandidate filedUnderSwissWithAustrianVat = Companies.in("vantage", "v1").named("WIND MOUNTAIN DATA")
+                .country("CH").taxId("ATU 1234 5678").build();
+        CompanyCandidate swissWithSwissId = Companies.in("vantage", "v2").named("WIND MOUNTAIN DATA").country("CH")
+                .taxId("CHE-123.456.789").build();
+        CompanyCandidate swissWithoutId = Companies.in("vantage", "v3").named("WIND MOUNTAIN DATA").country("CH")
+                .build();
+
+        PairScore explained = matcher.compare(austrian, filedUnderSwissWithAustrianVat);
+
+        assertThat(explained.decision()).isEqualTo(MatchDecision.MERGE);
+        assertThat(explained.reasons()).contains("other countries AT / CH (a tax id issued in the other's country)");
+        assertThat(matcher.compare(filedUnderSwissWithAustrianVat, austrian).decision())
+                .isEqualTo(MatchDecision.MERGE);
+        assertThat(matcher.compare(austrian, swissWithSwissId).decision()).isEqualTo(MatchDecision.REVIEW);
+        assertThat(matcher.compare(austrian, swissWithoutId).decision()).isEqualTo(MatchDecision.REVIEW);
+        assertThat(explained.score()).isGreaterThan(matcher.compare(austrian, swissWithoutId).score());
+    }
+
+    @Test
+    void onlyATaxIdThatStartsWithTheOtherCountryPlacesARecordThere() {
+        CompanyCandidate us = Companies.in("helios", "h1").named("A").country("US").build();
+        CompanyCandidate de = Companies.in("vantage", "v1").named("A").country("DE").taxId("US-12-3456789").build();
+        CompanyCandidate digitsOnly = Companies.in("vantage", "v2").named("A").country("DE").taxId("123456789")
+                .build();
+        CompanyCandidate ownCountry = Companies.in("vantage", "v3").named("A").country("DE").taxId("DE123456789")
+                .build();
+        CompanyCandidate sameCountry = Companies.in("vantage", "v4").named("A").country("US").taxId("US123456789")
+                .build();
+
+        assertThat(CompanyPairScorer.taxIdPlacesElsewhere(de, us)).isTrue();
+        assertThat(CompanyPairScorer.taxIdPlacesElsewhere(us, de)).isFalse();
+        assertThat(CompanyPairScorer.taxIdPlacesElsewhere(digitsOnly, us)).isFalse();
+        assertThat(CompanyPairScorer.taxIdPlacesElsewhere(ownCountry, us)).isFalse();
+        assertThat(CompanyPairScorer.taxIdPlacesElsewhere(sameCountry, us)).isFalse();
+    }
+
+    @Test
     void theSameLabelOnLocalDomainsInTwoCountriesIsNotEnough() {
         CompanyCandidate uk = Companies.in("helios", "h1").named("Apex Consulting Ltd").web("apexconsulting.co.uk")
                 .country("GB").build();
@@ -193,6 +264,8 @@ class CompanyMatcherTest {
             index.add(Companies.in("helios", business).named("Wilson " + business).country("US").build());
         }
         index.add(Companies.in("helios", "bare").named("Wilson Inc").country("US").build());
+        index.add(Companies.in("helios", "bare2").named("Wilson").country("US").build());
+        index.add(Companies.in("nimbus", "bare3").named("WILSON CORP").country("US").build());
         CompanyCandidate probe = Companies.in("vantage", "v1").named("Wilson LLC").country("US").build();
 
         MatchResult result = matcher.match(probe);
@@ -201,6 +274,25 @@ class CompanyMatcherTest {
         assertThat(result.decision()).isEqualTo(MatchDecision.REVIEW);
         assertThat(result.reasons()).contains("a common name on its own: wilson");
         assertThat(matcher.compare(probe, result.best()).decision()).isEqualTo(MatchDecision.MERGE);
+    }
+
+    @Test
+    void aCommonWordThatOnlyOneOtherRecordCarriesAsItsWholeNameIsThatCompany() {
+        for (String business : List.of("Digital", "Media", "Cloud", "Data", "Labs")) {
+            index.add(Companies.in("helios", business).named("Wilson " + business).country("US").build());
+        }
+        index.add(Companies.in("helios", "bare").named("Wilson Inc").country("US").build());
+        CompanyCandidate probe = Companies.in("vantage", "v1").named("WILSON, LLC").country("US").build();
+        CompanyCandidate longerProbe = Companies.in("vantage", "v2").named("Wilson Group").country("US").build();
+
+        MatchResult result = matcher.match(probe);
+        MatchResult longer = matcher.match(longerProbe);
+
+        assertThat(result.best().sourceKey()).isEqualTo("helios:partner:bare");
+        assertThat(result.decision()).isEqualTo(MatchDecision.MERGE);
+        assertThat(result.reasons()).noneMatch(reason -> reason.startsWith("a common name on its own"));
+        assertThat(longer.decision()).as("not the identical name: the caution holds").isEqualTo(MatchDecision.REVIEW);
+        assertThat(longer.reasons()).contains("a common name on its own: wilson");
     }
 
     @Test

@@ -110,4 +110,26 @@ class CompanyNameNormaliserTest {
     void aShortWordIsReadAsALegalFormOnlyAfterAnother(String raw, String expected) {
         assertThat(CompanyNameNormaliser.normalise(raw)).isEqualTo(expected);
     }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Wenragion Logistics Ltrd.     | wenragion logistics
+            Gaaxwen Communications Ljtd.  | gaaxwen comm
+            Sygara Lab GbH & Co. KG       | sygara lab
+            Nytramara-Health GMH          | nytramara health
+            """)
+    void aWordWithoutVowelsOneSlipFromALegalFormWithoutVowelsIsThatForm(String raw, String expected) {
+        assertThat(CompanyNameNormaliser.normalise(raw)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Kuala Sun                     | kuala sun
+            Acme Lid                      | acme lid
+            Acme Ply                      | acme ply
+            LTRD                          | ltrd
+            """)
+    void aWordWithAVowelOrAloneStaysAWordOfTheName(String raw, String expected) {
+        assertThat(CompanyNameNormaliser.normalise(raw)).isEqualTo(expected);
+    }
 }

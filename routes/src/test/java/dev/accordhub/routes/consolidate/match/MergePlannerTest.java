@@ -53,6 +53,21 @@ class MergePlannerTest {
     }
 
     @Test
+    void aTaxIdOneKeystrokeFromAMembersIsATypoTheGoldenRecordDoesNotRefuse() {
+        CompanyCandidate helios = add(Companies.in("helios", "h1").named("Acme GmbH").country("DE"));
+        CompanyCandidate nimbus = add(Companies.in("nimbus", "n1").named("Acme Holding").country("DE")
+                .taxId("DE111111111"));
+        clusters.join(nimbus, helios);
+
+        MergePlanner.Plan plan = plan(Companies.in("vantage", "v1").named("ACME GmbH").country("DE")
+                .taxId("DE111111171"));
+
+        assertThat(plan.decision()).isEqualTo(MatchDecision.MERGE);
+        assertThat(plan.clusters()).containsExactly(clusters.clusterOf(helios.sourceKey()));
+        assertThat(plan.reasons()).noneMatch(r -> r.contains("refuses"));
+    }
+
+    @Test
     void aRecordThatMatchesTwoGoldenRecordsOfOneCompanyLinksThem() {
         CompanyCandidate helios = add(Companies.in("helios", "h1").named("Blue Fin Systems").country("US"));
         CompanyCandidate nimbus = add(Companies.in("nimbus", "n1").named("Bluefin Systems Intl").web("bluefin.com")

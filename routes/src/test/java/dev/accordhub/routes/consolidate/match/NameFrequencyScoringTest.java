@@ -96,4 +96,24 @@ class NameFrequencyScoringTest {
         assertThat(otherDomain.decision()).isNotEqualTo(MatchDecision.MERGE);
         assertThat(otherTown.decision()).isNotEqualTo(MatchDecision.MERGE);
     }
+
+    @Test
+    void aRareBrandAbroadMergesWhenALegalFormOrATaxIdPlacesTheRecordInTheOtherCountry() {
+        index.add(Companies.in("nimbus", "n1").named("Kelzenraio Blue Manufacturing GmbH").country("DE").build());
+
+        MatchResult byLegalForm = matcher.match(Companies.in("helios", "h1").named("Kelzenraio Blue GmbH")
+                .country("US").build());
+        MatchResult byTaxId = matcher.match(Companies.in("helios", "h2").named("Kelzenraio Blue").country("US")
+                .taxId("DE 123 456 789").build());
+        MatchResult unexplained = matcher.match(Companies.in("helios", "h3").named("Kelzenraio Blue Inc")
+                .country("US").build());
+
+        assertThat(byLegalForm.decision()).isEqualTo(MatchDecision.MERGE);
+        assertThat(byLegalForm.reasons()).contains("own words no other company carries");
+        assertThat(byTaxId.decision()).isEqualTo(MatchDecision.MERGE);
+        assertThat(byTaxId.reasons()).contains("own words no other company carries",
+                "other countries US / DE (a tax id issued in the other's country)");
+        assertThat(unexplained.decision()).isNotEqualTo(MatchDecision.MERGE);
+        assertThat(unexplained.reasons()).doesNotContain("own words no other company carries");
+    }
 }

@@ -55,6 +55,43 @@ class NameSimilarityTest {
     }
 
     @Test
+    void aBusinessWordWrittenOutWithTwoSlipsIsThatWord() {
+        assertThat(CompanyNameNormaliser.normalise("Corbriis Soluotoins AB")).isEqualTo("corbriis soluotoins");
+        assertThat(similarity("Corbriis Soluotoins AB", "Corbriis-Solutions AB")).isGreaterThan(0.9);
+        assertThat(similarity("Collins Intelantional SA", "COLLINS INTERNATIONAL GMBH")).isGreaterThan(0.9);
+        assertThat(similarity("Sun Ocean Laboratrves", "Sun-Ocean Labs")).isGreaterThan(0.9);
+        assertThat(NameSimilarity.businessWordWithSlips("soluotoins", "soln")).isTrue();
+        assertThat(NameSimilarity.businessWordWithSlips("intelantional", "intl")).isTrue();
+    }
+
+    @Test
+    void onlyABusinessWordWrittenOutIsReadWithTwoSlips() {
+        assertThat(NameSimilarity.businessWordWithSlips("oluotions", "soln")).as("the first letter must be right")
+                .isFalse();
+        assertThat(NameSimilarity.businessWordWithSlips("soluxxxons", "soln")).as("three slips").isFalse();
+        assertThat(NameSimilarity.businessWordWithSlips("systxmz", "sys")).as("'systems' is seven letters")
+                .isTrue();
+        assertThat(NameSimilarity.businessWordWithSlips("solutin", "soln"))
+                .as("one slip: the vocabulary reads it as 'soln' already").isFalse();
+        assertThat(NameSimilarity.businessWordWithSlips("rizenmerex", "rieenmereex"))
+                .as("two own words: the two-slip rule of long words applies, not this one").isFalse();
+        assertThat(NameSimilarity.businessWordWithSlips("soluotoins", "data")).as("no spelling that long")
+                .isFalse();
+    }
+
+    @Test
+    void aBrandWrittenAsOneWordMayCarryASlip() {
+        assertThat(similarity("Pine Nova Distribution", "Pineanova Distribution")).isGreaterThan(0.9);
+        assertThat(NameSimilarity.joinedAsInOther(new String[] {"pine", "nova", "dist"},
+                new String[] {"pineanova", "dist"})).containsExactly("pinenova", "dist");
+        assertThat(NameSimilarity.joinedAsInOther(new String[] {"jo", "kel", "tech"},
+                new String[] {"jokew", "tech"})).as("five letters joined are too few to carry a slip")
+                .containsExactly("jo", "kel", "tech");
+        assertThat(NameSimilarity.joinedAsInOther(new String[] {"pine", "nova", "dist"},
+                new String[] {"pineanovax", "dist"})).as("two slips").containsExactly("pine", "nova", "dist");
+    }
+
+    @Test
     void theOrderOfTheCompanysOwnWordsCounts() {
         assertThat(similarity("Delta High", "High Delta")).isLessThan(similarity("Delta High", "Delta High Inc"));
     }
