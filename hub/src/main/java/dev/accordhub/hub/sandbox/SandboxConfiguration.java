@@ -87,7 +87,10 @@ public class SandboxConfiguration {
                 contact.firstName() + " " + contact.lastName());
     }
 
-    /** Program helios's ERP (OData v4), one fund per partner account of the helios Salesforce org. */
+    /**
+     * Program helios's ERP (OData v4), one fund per partner account of the helios Salesforce org, a paid case on
+     * every third.
+     */
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "accord.sandbox.erp.enabled", havingValue = "true")
     ODataErpSandbox heliosErpSandbox(SandboxProperties properties, SalesforceSandbox salesforceSandbox) {
@@ -99,12 +102,12 @@ public class SandboxConfiguration {
                 .filter(a -> a.country() != null).toList();
         ODataErpSandbox sandbox = ODataErpSandbox.builder().port(erp.helios().port()).programPrefix("HEL")
                 .clientId(erp.helios().clientId()).clientSecret(erp.helios().clientSecret()).accounts(accounts)
-                .timing(timing(erp)).start();
+                .timing(timing(erp)).start().withHistory();
         LOG.info("OData ERP sandbox (program helios) at {} with {} funds", sandbox.serviceRoot(), accounts.size());
         return sandbox;
     }
 
-    /** Program vantage's ERP (interface tables), one fund per partner company of the HubSpot portal. */
+    /** Program vantage's ERP (interface tables), one fund per partner company of the HubSpot portal, as helios's. */
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "accord.sandbox.erp.enabled", havingValue = "true")
     SqlErpSandbox vantageErpSandbox(SandboxProperties properties, HubSpotSandbox hubSpotSandbox) {
@@ -114,7 +117,7 @@ public class SandboxConfiguration {
                 .filter(a -> a.country() != null).toList();
         SqlErpSandbox sandbox = SqlErpSandbox.builder().port(erp.vantage().port())
                 .databaseName(erp.vantage().database()).user(erp.vantage().user()).password(erp.vantage().password())
-                .fundPrefix("VAN").accounts(accounts).timing(timing(erp)).start();
+                .fundPrefix("VAN").accounts(accounts).timing(timing(erp)).start().withHistory();
         LOG.info("Interface-table ERP sandbox (program vantage) at {} with {} funds", sandbox.jdbcUrl(),
                 accounts.size());
         return sandbox;

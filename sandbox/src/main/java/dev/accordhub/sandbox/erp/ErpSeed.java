@@ -61,4 +61,27 @@ public final class ErpSeed {
         }
         return funds;
     }
+
+    /**
+     * A paid case on every third fund: an activity of 10% of the allocation (in the account's country), its claim,
+     * paid 30 days into the period. Ids derive from the fund's ({@code HEL-0001-R1}, {@code -C1}, {@code -P1}), so
+     * no two funds share an invoice.
+     */
+    public static List<ErpHistorySeed> history(List<ErpFundSeed> funds, List<ErpPartnerAccount> accounts) {
+        java.util.Map<String, String> countries = new java.util.HashMap<>();
+        accounts.forEach(a -> countries.put(a.crmAccountId(), a.country()));
+        List<ErpHistorySeed> history = new ArrayList<>();
+        for (int i = 0; i < funds.size(); i += 3) {
+            ErpFundSeed fund = funds.get(i);
+            int scale = java.util.Currency.getInstance(fund.currency()).getDefaultFractionDigits();
+            BigDecimal amount = fund.allocated().divide(BigDecimal.TEN, Math.max(scale, 0),
+                    java.math.RoundingMode.HALF_EVEN);
+            history.add(new ErpHistorySeed(fund.fundId(), fund.partnerAccount(), fund.currency(),
+                    fund.fundId() + "-R1", "Partner summit booth", countries.get(fund.partnerAccount()),
+                    fund.fundId() + "-C1", fund.fundId() + "-INV-1", "doc:" + fund.fundId() + "-proof-1",
+                    fund.fundId() + "-P1", amount, fund.periodStart().plusDays(30).atTime(12, 0)
+                            .toInstant(java.time.ZoneOffset.UTC)));
+        }
+        return history;
+    }
 }

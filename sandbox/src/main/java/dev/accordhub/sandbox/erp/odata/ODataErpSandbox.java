@@ -100,6 +100,13 @@ public final class ODataErpSandbox extends HttpSandbox {
     }
 
     /** Pays an approved claim now, whatever the payout delay; the claim turns Paid. */
+    /** Adds a paid case on every third fund ({@link ErpSeed#history}), for a demo whose balances show payouts. */
+    public ODataErpSandbox withHistory() {
+        store.seedHistory(ErpSeed.history(ErpSeed.funds(config.programPrefix(), config.accounts(), config.today()),
+                config.accounts()));
+        return this;
+    }
+
     public PayoutRow payNow(String claimId) {
         return finance.payNow(claimId);
     }

@@ -41,6 +41,20 @@ final class ODataErpStore {
                 ErpSeed.REPORTING_CURRENCY, rate, clock.next(), nextSeq())));
     }
 
+    /** Finished cases the ERP starts with: an approved request, its paid claim, the payout. */
+    synchronized void seedHistory(List<dev.accordhub.sandbox.erp.ErpHistorySeed> history) {
+        for (var seed : history) {
+            requests.put(seed.requestId(), new MdfRequestRow(seed.requestId(), seed.fundId(), seed.partnerAccount(),
+                    seed.activity(), seed.country(), seed.currency(), seed.amount(), ODataErpStatus.APPROVED, null,
+                    null, seed.paidAt(), nextSeq()));
+            claims.put(seed.claimId(), new MdfClaimRow(seed.claimId(), seed.fundId(), seed.requestId(),
+                    seed.partnerAccount(), seed.invoiceReference(), List.of(seed.proofReference()), seed.currency(),
+                    seed.amount(), ODataErpStatus.PAID, null, null, seed.paidAt(), nextSeq()));
+            payouts.put(seed.payoutId(), new PayoutRow(seed.payoutId(), seed.claimId(), seed.fundId(),
+                    seed.currency(), seed.amount(), seed.paidAt(), nextSeq()));
+        }
+    }
+
     synchronized List<MdfFundRow> funds() {
         return List.copyOf(funds.values());
     }

@@ -114,6 +114,56 @@ final class SqlErpDatabase implements AutoCloseable {
         }
     }
 
+    /** Finished cases the ERP starts with: an approved request, its paid claim, the payout (OUT tables only). */
+    void seedHistory(List<dev.accordhub.sandbox.erp.ErpHistorySeed> history) {
+        inTransaction(connection -> {
+            for (var seed : history) {
+                java.time.OffsetDateTime at = seed.paidAt().atOffset(java.time.ZoneOffset.UTC);
+                try (PreparedStatement request = connection.prepareStatement("INSERT INTO MDF_REQUEST_OUT (REQUEST_ID,"
+                        + " FUND_ID, PARTNER_ACCOUNT, ACTIVITY, COUNTRY_CODE, CURRENCY_CODE, AMOUNT, STATUS_CODE,"
+                        + " LAST_UPDATE_DATE, CHANGE_SEQ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                     PreparedStatement claim = connection.prepareStatement("INSERT INTO MDF_CLAIM_OUT (CLAIM_ID,"
+                        + " FUND_ID, REQUEST_ID, PARTNER_ACCOUNT, INVOICE_REF, PROOF_REFS, CURRENCY_CODE, AMOUNT,"
+                        + " STATUS_CODE, LAST_UPDATE_DATE, CHANGE_SEQ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                     PreparedStatement payout = connection.prepareStatement("INSERT INTO MDF_PAYOUT_OUT (PAYOUT_ID,"
+                        + " CLAIM_ID, FUND_ID, CURRENCY_CODE, AMOUNT, PAID_AT, CHANGE_SEQ) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    request.setString(1, seed.requestId());
+                    request.setString(2, seed.fundId());
+                    request.setString(3, seed.partnerAccount());
+                    request.setString(4, seed.activity());
+                    request.setString(5, seed.country());
+                    request.setString(6, seed.currency());
+                    request.setBigDecimal(7, seed.amount());
+                    request.setString(8, SqlErpStatusCodes.APPROVED);
+                    request.setObject(9, at);
+                    request.setLong(10, nextChangeSeq(connection));
+                    request.executeUpdate();
+                    claim.setString(1, seed.claimId());
+                    claim.setString(2, seed.fundId());
+                    claim.setString(3, seed.requestId());
+                    claim.setString(4, seed.partnerAccount());
+                    claim.setString(5, seed.invoiceReference());
+                    claim.setString(6, seed.proofReference());
+                    claim.setString(7, seed.currency());
+                    claim.setBigDecimal(8, seed.amount());
+                    claim.setString(9, SqlErpStatusCodes.PAID);
+                    claim.setObject(10, at);
+                    claim.setLong(11, nextChangeSeq(connection));
+                    claim.executeUpdate();
+                    payout.setString(1, seed.payoutId());
+                    payout.setString(2, seed.claimId());
+                    payout.setString(3, seed.fundId());
+                    payout.setString(4, seed.currency());
+                    payout.setBigDecimal(5, seed.amount());
+                    payout.setObject(6, at);
+                    payout.setLong(7, nextChangeSeq(connection));
+                    payout.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
     private static void seedFunds(Connection connection, List<ErpFundSeed> funds, OffsetDateTime now)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO MDF_FUND_OUT (FUND_ID,"

@@ -129,6 +129,12 @@ public final class SqlErpSandbox implements AutoCloseable {
     }
 
     /** Pays an approved claim at once, whatever the payout delay; returns the payout id. */
+    /** Adds a paid case on every third fund ({@link ErpSeed#history}), for a demo whose balances show payouts. */
+    public SqlErpSandbox withHistory() {
+        database.seedHistory(ErpSeed.history(funds, config.accounts()));
+        return this;
+    }
+
     public String payNow(String claimId) {
         return process.payNow(claimId);
     }
