@@ -55,9 +55,11 @@ class MdfIT {
         registry.add("accord.sandbox.erp.decision-delay", () -> "0s");
         registry.add("accord.sandbox.erp.payout-delay", () -> "0s");
         registry.add("accord.incentives.poll-interval-ms", () -> 200);
-        registry.add("accord.registration.write-attempts", () -> 10);
+        // Writes retried for ~20 s: longer than the outages below (a stopped database takes its 5 s connect timeout
+        // to be noticed).
+        registry.add("accord.registration.write-attempts", () -> 12);
         registry.add("accord.registration.write-backoff", () -> "200ms");
-        registry.add("accord.registration.write-max-backoff", () -> "1s");
+        registry.add("accord.registration.write-max-backoff", () -> "2s");
         // Users without roles from an identity provider handle their company's MDF here.
         registry.add("accord.permissions.default-roles[0]", () -> "partner-finance");
     }
@@ -142,6 +144,13 @@ class MdfIT {
                     currency(helios)), null).body().path("id").asText();
             vantageClaim = submit(vantage.token(), "/mdf/claims", claim(vantageRequest, "INV-" + UUID.randomUUID(),
                     "150", currency(vantage)), null).body().path("id").asText();
+            await().atMost(FLOW).untilAsserted(() -> {
+                JsonNode erps = HubTestSupport.get("http://127.0.0.1:" + port + "/actuator/health").body()
+                        .path("components").path("erps").path("components");
+                assertThat(erps.path("helios").path("status").asText()).isEqualTo("DOWN");
+                assertThat(erps.path("vantage").path("status").asText()).isEqualTo("DOWN");
+                assertThat(erps.path("helios").path("details").path("lastError").asText()).contains("503");
+            });
             // Retried with back-off while down (Awaitility's poll delay is the outage, not a sleep in the flow).
             await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
                 assertThat(heliosErp.claim(heliosClaim)).isEmpty();
@@ -152,6 +161,8 @@ class MdfIT {
             heliosErp.setAvailable(true);
             vantageErp.startServer();
         }
+        await().atMost(FLOW).untilAsserted(() -> assertThat(HubTestSupport.get("http://127.0.0.1:" + port
+                + "/actuator/health").body().path("components").path("erps").path("status").asText()).isEqualTo("UP"));
         for (Object[] each : new Object[][] {{helios, heliosClaim}, {vantage, vantageClaim}}) {
             Partner partner = (Partner) each[0];
             String claim = (String) each[1];

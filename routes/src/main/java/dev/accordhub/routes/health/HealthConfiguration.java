@@ -11,7 +11,7 @@ import org.springframework.boot.actuate.health.HealthContributor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Health components: {@code kafka}, and {@code connectors} with one entry per program. */
+/** Health components: {@code kafka}, {@code connectors} with one entry per program, {@code erps} per ERP. */
 @Configuration(proxyBeanMethods = false)
 public class HealthConfiguration {
 
@@ -26,6 +26,14 @@ public class HealthConfiguration {
                 Collectors.groupingBy(p -> p.status().program(), LinkedHashMap::new, Collectors.toList()));
         Map<String, HealthContributor> contributors = new LinkedHashMap<>();
         byProgram.forEach((program, pollers) -> contributors.put(program, new ConnectorHealthIndicator(pollers)));
+        return CompositeHealthContributor.fromMap(contributors);
+    }
+
+    /** {@code erps}: one entry per program whose ERP is connected. */
+    @Bean
+    CompositeHealthContributor erpsHealthContributor(List<dev.accordhub.routes.incentive.ErpPoller> erpPollers) {
+        Map<String, HealthContributor> contributors = new LinkedHashMap<>();
+        erpPollers.forEach(poller -> contributors.put(poller.program(), new ErpHealthIndicator(poller)));
         return CompositeHealthContributor.fromMap(contributors);
     }
 }

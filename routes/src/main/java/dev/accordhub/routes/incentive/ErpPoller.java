@@ -28,12 +28,13 @@ import org.slf4j.LoggerFactory;
  * {@code accord.erp.changes} (keyed per document; a document the connector could not map goes to
  * {@code accord.deadletter} with its reason) and only then moves the cursor. A failure leaves the cursor where
  * it was, so the page is read again (the hub drops what it already has by sequence); outages back off, doubling up to
- * 30 s, and rate limits wait as the ERP says.
+ * 10 s, and rate limits wait as the ERP says.
  */
 public class ErpPoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErpPoller.class);
-    private static final long MAX_BACKOFF_SECONDS = 30;
+    /** An ERP back from an outage is read again within this; its feed is a handful of cheap reads. */
+    private static final long MAX_BACKOFF_SECONDS = 10;
 
     private final String program;
     private final String system;
