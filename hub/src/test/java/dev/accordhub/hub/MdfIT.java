@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -34,11 +35,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * MDF end to end through both ERP sandboxes: helios's over OData v4 (camel-olingo4), vantage's interface tables
  * (camel-sql on H2 over TCP). A request and a claim go from the portal through Artemis into the ERP, whose finance
  * process approves and pays; the decisions and the payout come back through the ERP feed, and the balance in the API
- * follows. Also: each ERP down for a while (the claim waits and lands once), validation and scoping, and
- * double-dipping across the two programs raised as an alert.
+ * follows. Also: each ERP down for a while (health says so; the claim waits and lands once), validation and
+ * scoping, double-dipping across the two programs raised as an alert, poison writes and unreadable ERP rows as dead
+ * letters, and the feeds' meters on /actuator/prometheus.
  */
 @SpringBootTest(classes = AccordHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@AutoConfigureObservability // tests switch metrics export off unless asked: /actuator/prometheus is under test here
 class MdfIT {
 
     static final int PARTNERS_PER_PROGRAM = 20;
@@ -309,6 +312,25 @@ class MdfIT {
                 .body().toString()).contains("vantage:REQUEST:erp-odd-1").contains("ON_HOLD"));
 
         assertThat(approvedRequest(vantage, onlyFund(vantage), "20")).as("the feed goes on").isNotBlank();
+    }
+
+    @Test
+    void prometheusShowsEachSourceFeedTheOpenDeadLettersAndTheAlerts() throws Exception {
+        mdfUser(demoData.helios(), 0); // the feeds have been read
+        String metrics = raw("http://127.0.0.1:" + port + "/actuator/prometheus", operator);
+
+        for (String feed : List.of("feed=\"partner\",program=\"helios\"", "feed=\"partner\",program=\"vantage\"",
+                "feed=\"erp\",program=\"helios\"", "feed=\"erp\",program=\"vantage\"")) {
+            java.util.regex.Matcher read = java.util.regex.Pattern.compile("accord_source_records_total\\{" + feed
+                    + "[^}]*} ([0-9.E]+)").matcher(metrics);
+            assertThat(read.find()).as(feed + " in " + metrics.lines().filter(l -> l.startsWith("accord_source_records"))
+                    .toList()).isTrue();
+            assertThat(Double.parseDouble(read.group(1))).as(feed).isPositive();
+            assertThat(metrics).contains("accord_source_failures_total{" + feed);
+        }
+        assertThat(metrics).containsPattern("accord_source_lag_seconds\\{feed=\"partner\",program=\"helios\"[^}]*} \\d");
+        assertThat(metrics).contains("accord_dead_letters_open ").contains("accord_alerts{type=\"DOUBLE_DIPPING\"}");
+        assertThat(metrics).as("Camel's per-route meters").contains("routeId=\"erp-outbound-helios\"");
     }
 
     // ---- helpers

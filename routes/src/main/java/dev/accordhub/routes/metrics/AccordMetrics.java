@@ -1,0 +1,87 @@
+package dev.accordhub.routes.metrics;
+
+import dev.accordhub.model.registration.Alert;
+import dev.accordhub.routes.deadletter.DeadLetterStore;
+import dev.accordhub.routes.incentive.AlertStore;
+import dev.accordhub.routes.incentive.ErpPoller;
+import dev.accordhub.routes.ingest.IngestPoller;
+import dev.accordhub.routes.ingest.IngestStatus;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The hub's own meters on {@code /actuator/prometheus}, next to Camel's per-route ones:
+ * <ul>
+ *   <li>per source feed (CRM object or ERP) with tags {@code program}, {@code feed}: records read
+ *       ({@code accord_source_records_total}), dead-lettered, failed polls, rate-limit answers, and the sync lag
+ *       ({@code accord_source_lag_seconds}, CRMs only: how far behind the source the hub may be — now − the end of
+ *       the last complete poll, which read every change up to then; before the first one, now − the source
+ *       timestamp of the last change read. "Now − last change" alone would grow without end on a quiet
+ *       source);</li>
+ *   <li>open dead letters per source ({@code accord_dead_letters_open});</li>
+ *   <li>alerts raised, per type ({@code accord_alerts}).</li>
+ * </ul>
+ * Read when scraped, from the pollers' status and the Hazelcast views: nothing to keep in step.
+ */
+public class AccordMetrics implements MeterBinder {
+
+    private final List<IngestPoller> ingest;
+    private final List<ErpPoller> erps;
+    private final DeadLetterStore deadLetters;
+    private final AlertStore alerts;
+    private final Clock clock;
+
+    public AccordMetrics(List<IngestPoller> ingest, List<ErpPoller> erps, DeadLetterStore deadLetters,
+            AlertStore alerts, Clock clock) {
+        this.ingest = ingest;
+        this.erps = erps;
+        this.deadLetters = deadLetters;
+        this.alerts = alerts;
+        this.clock = clock;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        for (IngestPoller poller : ingest) {
+            IngestStatus status = poller.status();
+            Tags tags = Tags.of("program", status.program(), "feed", status.entity().code(),
+                    "system", status.system());
+            feed(registry, status, tags);
+            Gauge.builder("accord.source.lag", status, this::lagSeconds).tags(tags).baseUnit("seconds")
+                    .description("How far behind the source the hub may be: now minus the last complete poll").register(registry);
+        }
+        for (ErpPoller poller : erps) {
+            IngestStatus status = poller.status();
+            feed(registry, status, Tags.of("program", status.program(), "feed", "erp", "system", status.system()));
+        }
+        Gauge.builder("accord.dead.letters.open", deadLetters, store -> store.list(DeadLetterStore.Status.OPEN).size())
+                .description("Dead letters waiting for an operator").register(registry);
+        for (Alert.Type type : Alert.Type.values()) {
+            Gauge.builder("accord.alerts", alerts, store -> store.list(type, Integer.MAX_VALUE).size())
+                    .tag("type", type.name()).description("Alerts raised, by type").register(registry);
+        }
+    }
+
+    private static void feed(MeterRegistry registry, IngestStatus status, Tags tags) {
+        FunctionCounter.builder("accord.source.records", status, IngestStatus::ingested).tags(tags)
+                .description("Records read from the source and delivered to Kafka").register(registry);
+        FunctionCounter.builder("accord.source.dead.letters", status, IngestStatus::deadLettered).tags(tags)
+                .description("Records the hub could not map").register(registry);
+        FunctionCounter.builder("accord.source.failures", status, IngestStatus::failureCount).tags(tags)
+                .description("Polls that failed (source down, refused)").register(registry);
+        FunctionCounter.builder("accord.source.rate.limited", status, IngestStatus::rateLimitedCount).tags(tags)
+                .description("Rate-limit answers from the source").register(registry);
+    }
+
+    private double lagSeconds(IngestStatus status) {
+        Instant upTo = status.lastSuccess() != null ? status.lastSuccess() : status.watermark();
+        return upTo == null ? Double.NaN : Duration.between(upTo, clock.instant()).toMillis() / 1000.0;
+    }
+}
