@@ -331,6 +331,20 @@ class MdfIT {
         assertThat(metrics).containsPattern("accord_source_lag_seconds\\{feed=\"partner\",program=\"helios\"[^}]*} \\d");
         assertThat(metrics).contains("accord_dead_letters_open ").contains("accord_alerts{type=\"DOUBLE_DIPPING\"}");
         assertThat(metrics).as("Camel's per-route meters").contains("routeId=\"erp-outbound-helios\"");
+
+        // The Grafana dashboard in config/ only asks for series the hub exports.
+        JsonNode dashboard = HubTestSupport.JSON.readTree(java.nio.file.Path.of("../config/grafana/accord-hub.json")
+                .toFile());
+        List<String> queried = new ArrayList<>();
+        dashboard.path("panels").forEach(panel -> panel.path("targets").forEach(target -> {
+            java.util.regex.Matcher name = java.util.regex.Pattern.compile("([a-z_]+)\\{").matcher(
+                    target.path("expr").asText());
+            while (name.find()) {
+                queried.add(name.group(1));
+            }
+        }));
+        assertThat(queried).hasSizeGreaterThan(10).allSatisfy(series -> assertThat(metrics)
+                .as(series).containsPattern("(?m)^" + series + "[{ ]"));
     }
 
     // ---- helpers
