@@ -39,12 +39,17 @@ import org.springframework.test.context.DynamicPropertySource;
  * scoping, double-dipping across the two programs raised as an alert, poison writes and unreadable ERP rows as dead
  * letters, and the feeds' meters on /actuator/prometheus.
  */
-@SpringBootTest(classes = AccordHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// JSON log lines (ECS) in a file, with the incentive service's per-document lines, to follow one claim. Here and not
+// in the dynamic properties: logging is set up before those are added.
+@SpringBootTest(classes = AccordHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"logging.file.name=" + MdfIT.LOG_FILE, "logging.structured.format.file=ecs",
+                "logging.level.dev.accordhub.routes.incentive.IncentiveService=DEBUG"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @AutoConfigureObservability // tests switch metrics export off unless asked: /actuator/prometheus is under test here
 class MdfIT {
 
     static final int PARTNERS_PER_PROGRAM = 20;
+    static final String LOG_FILE = "target/mdf-it/hub.log.json";
     static final Duration WAIT = Duration.ofSeconds(60);
     static final Duration FLOW = Duration.ofSeconds(20);
 
@@ -129,6 +134,29 @@ class MdfIT {
             assertThat(amount(total.path("total").path("available")))
                     .isEqualByComparingTo(amount(onlyFund(partner).path("reporting").path("available")));
         }
+    }
+
+    @Test
+    void oneClaimCanBeFollowedThroughTheJsonLogsByItsCorrelationId() throws Exception {
+        Partner helios = mdfUser(demoData.helios(), 6);
+        String request = approvedRequest(helios, onlyFund(helios), "40");
+        String claim = submit(helios.token(), "/mdf/claims", claim(request, "INV-L-" + UUID.randomUUID(), "40",
+                currency(helios)), null).body().path("id").asText();
+        String correlation = "helios:CLAIM:" + claim;
+
+        await().atMost(FLOW).untilAsserted(() -> {
+            List<JsonNode> lines = new ArrayList<>();
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(LOG_FILE))) {
+                JsonNode json = HubTestSupport.JSON.readTree(line);
+                if (correlation.equals(json.path("accordCorrelation").asText())) {
+                    lines.add(json);
+                }
+            }
+            assertThat(lines).extracting(l -> l.path("log").path("logger").asText(l.path("log.logger").asText()))
+                    .as("after the Artemis hop (the ERP write) and the Kafka hop (the command applied)")
+                    .contains("dev.accordhub.routes.incentive.ErpWriter",
+                            "dev.accordhub.routes.incentive.IncentiveService");
+        });
     }
 
     @Test

@@ -69,6 +69,21 @@ public class EngineConfiguration {
         return new KafkaBootstrap(servers);
     }
 
+    /**
+     * Kafka headers back as text ({@code camel.component.kafka.header-deserializer}): our own correlation header
+     * goes into the logs' MDC, which a byte array would not read well in.
+     */
+    @Bean
+    org.apache.camel.component.kafka.serde.KafkaHeaderDeserializer accordKafkaHeaderDeserializer() {
+        return new org.apache.camel.component.kafka.serde.ToStringKafkaHeaderDeserializer();
+    }
+
+    /** Our correlation header into the logs' MDC, next to Camel's own keys. */
+    @Bean
+    org.apache.camel.spi.UnitOfWorkFactory correlationUnitOfWorkFactory() {
+        return new dev.accordhub.routes.infra.CorrelationUnitOfWorkFactory();
+    }
+
     @Bean
     List<ProgramDefinition> programs(EngineProperties properties, Environment environment) {
         return new ProgramLoader(environment::resolveRequiredPlaceholders).load(properties.programsPath());

@@ -35,6 +35,13 @@ public final class Topics {
     /** What the identity providers provisioned over SCIM, keyed by {@code <idp>/<type>/<id>} (compacted). */
     public static final String SCIM_RESOURCES = "accord.scim.resources";
 
+    /**
+     * The message header (Kafka header, JMS property) that carries one change's correlation id from where it
+     * entered the hub (an ingest event's id, a registration id, an MDF document key) to the golden model and the
+     * write-back; Camel puts it into the logs' MDC.
+     */
+    public static final String CORRELATION_HEADER = "accordCorrelation";
+
     private Topics() {
     }
 

@@ -19,7 +19,8 @@ public class RegistrationQueues {
     }
 
     public void submit(String dealId, String command, String outboundQueue, String write) {
-        queues.send(List.of(new CommandQueues.Queued(Topics.DEAL_COMMAND_QUEUE, dealId, Map.of(), command),
-                new CommandQueues.Queued(outboundQueue, dealId, Map.of(), write)));
+        Map<String, String> correlation = Map.of(Topics.CORRELATION_HEADER, dealId);
+        queues.send(List.of(new CommandQueues.Queued(Topics.DEAL_COMMAND_QUEUE, dealId, correlation, command),
+                new CommandQueues.Queued(outboundQueue, dealId, correlation, write)));
     }
 }

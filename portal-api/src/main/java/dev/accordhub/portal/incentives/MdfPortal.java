@@ -243,8 +243,10 @@ public class MdfPortal {
         String body = json.writeValueAsString(submitted);
         String group = submitted.program() + ":" + (fund == null ? submitted.documentId() : fund.id());
         queues.send(List.of(
-                new CommandQueues.Queued(Topics.MDF_COMMAND_QUEUE, group, Map.of("accordKey", submitted.key()), body),
-                new CommandQueues.Queued(Topics.erpOutboundQueue(submitted.program()), group, Map.of(), body)));
+                new CommandQueues.Queued(Topics.MDF_COMMAND_QUEUE, group, Map.of("accordKey", submitted.key(),
+                        Topics.CORRELATION_HEADER, submitted.key()), body),
+                new CommandQueues.Queued(Topics.erpOutboundQueue(submitted.program()), group,
+                        Map.of(Topics.CORRELATION_HEADER, submitted.key()), body)));
         // Read-your-writes: the command, applied by the incentives route, finds it and runs the integrity rules.
         incentives.put(StoredDocument.of(submitted, clock.instant()));
     }

@@ -115,14 +115,14 @@ public class ErpPoller {
     private void deliver(List<ErpChange> changes, List<ErpChanges.Rejected> rejected) {
         List<CompletableFuture<Exchange>> sends = new ArrayList<>(changes.size() + rejected.size());
         for (ErpChange change : changes) {
-            sends.add(send(Topics.ERP_CHANGES, change.key(), write(change)));
+            sends.add(send(Topics.ERP_CHANGES, change.key(), write(change), change.key()));
         }
         for (ErpChanges.Rejected document : rejected) {
             DeadLetter letter = new DeadLetter(UUID.randomUUID().toString(), "erp." + system, program + ":erp",
                     document.key(), document.reason(), document.raw(), clock.instant());
             LOG.warn("{} ERP: document {} sent to the dead letter topic: {}", program, document.key(),
                     document.reason());
-            sends.add(send(Topics.DEAD_LETTER, document.key(), write(letter)));
+            sends.add(send(Topics.DEAD_LETTER, document.key(), write(letter), document.key()));
         }
         for (CompletableFuture<Exchange> send : sends) {
             Exchange done;
@@ -141,9 +141,10 @@ public class ErpPoller {
         }
     }
 
-    private CompletableFuture<Exchange> send(String topic, String key, String body) {
+    private CompletableFuture<Exchange> send(String topic, String key, String body, String correlation) {
         return kafka.asyncSend("kafka:" + topic, exchange -> {
             exchange.getMessage().setHeader(KafkaConstants.KEY, key);
+            exchange.getMessage().setHeader(Topics.CORRELATION_HEADER, correlation);
             exchange.getMessage().setBody(body);
         });
     }

@@ -43,8 +43,10 @@ public class IncentiveService {
         ErpChange change = json.readValue(body, ErpChange.class);
         Stored stored = storeChange(change);
         if (stored == null) {
+            LOG.debug("{} seq {}: already held", change.key(), change.seq());
             return List.of();
         }
+        LOG.debug("{} seq {}: applied ({})", change.key(), change.seq(), stored.isNew() ? "new" : "changed");
         List<OutboundRecord> out = new ArrayList<>();
         for (Alert alert : rules.check(stored.document(), stored.isNew())) {
             if (alerts.raise(alert)) {

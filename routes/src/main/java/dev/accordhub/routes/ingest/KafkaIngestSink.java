@@ -38,10 +38,10 @@ public class KafkaIngestSink implements IngestSink {
         List<CompletableFuture<Exchange>> sends = new ArrayList<>(events.size() + deadLetters.size());
         for (ChangeEvent<?> event : events) {
             String entity = event.type().split("\\.")[2]; // dev.accordhub.<entity>.upserted|deleted
-            sends.add(send(Topics.ingest(EntityType.fromCode(entity)), event.subject(), event));
+            sends.add(send(Topics.ingest(EntityType.fromCode(entity)), event.subject(), event, event.id()));
         }
         for (DeadLetter letter : deadLetters) {
-            sends.add(send(Topics.DEAD_LETTER, letter.key() == null ? letter.id() : letter.key(), letter));
+            sends.add(send(Topics.DEAD_LETTER, letter.key() == null ? letter.id() : letter.key(), letter, letter.id()));
         }
         for (CompletableFuture<Exchange> send : sends) {
             Exchange done = await(send);
@@ -52,10 +52,11 @@ public class KafkaIngestSink implements IngestSink {
         }
     }
 
-    private CompletableFuture<Exchange> send(String topic, String key, Object body) {
+    private CompletableFuture<Exchange> send(String topic, String key, Object body, String correlation) {
         String text = write(body);
         return template.asyncSend("kafka:" + topic, exchange -> {
             exchange.getMessage().setHeader(KafkaConstants.KEY, key);
+            exchange.getMessage().setHeader(Topics.CORRELATION_HEADER, correlation);
             exchange.getMessage().setBody(text);
         });
     }
