@@ -60,6 +60,11 @@ public class AlertStore {
                 .sorted(Comparator.comparing(Alert::time).reversed().thenComparing(Alert::id)).limit(limit).toList();
     }
 
+    /** How many alerts of this type were raised, counted in the grid (no alert is read): for the metrics scrape. */
+    public long count(Alert.Type type) {
+        return alerts.aggregate(com.hazelcast.aggregation.Aggregators.count(), Predicates.equal("type", type.name()));
+    }
+
     public Alert get(String id) {
         HazelcastJsonValue value = alerts.get(id);
         return value == null ? null : read(value.getValue());

@@ -61,10 +61,10 @@ public class AccordMetrics implements MeterBinder {
             IngestStatus status = poller.status();
             feed(registry, status, Tags.of("program", status.program(), "feed", "erp", "system", status.system()));
         }
-        Gauge.builder("accord.dead.letters.open", deadLetters, store -> store.list(DeadLetterStore.Status.OPEN).size())
+        Gauge.builder("accord.dead.letters.open", deadLetters, store -> store.count(DeadLetterStore.Status.OPEN))
                 .description("Dead letters waiting for an operator").register(registry);
         for (Alert.Type type : Alert.Type.values()) {
-            Gauge.builder("accord.alerts", alerts, store -> store.list(type, Integer.MAX_VALUE).size())
+            Gauge.builder("accord.alerts", alerts, store -> store.count(type))
                     .tag("type", type.name()).description("Alerts raised, by type").register(registry);
         }
     }

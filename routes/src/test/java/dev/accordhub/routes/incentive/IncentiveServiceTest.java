@@ -129,6 +129,8 @@ class IncentiveServiceTest {
         // The first claim changing status finds the same pair: the same finding, nothing new.
         assertThat(apply(ErpChange.of("helios", 30, claim("c1", "helios", "HEL-1", "r1", "001A", "INV-2026/0042",
                 "1000", MdfClaim.Status.APPROVED)))).isEmpty();
+        assertThat(alerts.count(Alert.Type.DOUBLE_DIPPING)).as("what the metrics scrape counts").isEqualTo(1);
+        assertThat(alerts.count(Alert.Type.OVER_BALANCE)).isZero();
     }
 
     @Test
