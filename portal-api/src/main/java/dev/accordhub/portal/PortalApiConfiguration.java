@@ -61,9 +61,11 @@ public class PortalApiConfiguration {
     PortalApiRoutes portalApiRoutes(PortalQueries portalQueries, IdentityOperations identityOperations,
             DeadLetterOperations deadLetterOperations, DealRegistrations dealRegistrations, MdfPortal mdfPortal,
             dev.accordhub.routes.incentive.AlertStore alertStore, CallerResolver callerResolver,
-            PortalModules portalModules, PortalSecurityProperties security) {
+            PortalModules portalModules, PortalSecurityProperties security,
+            dev.accordhub.routes.reconcile.ReconciliationService reconciliation, ObjectMapper json) {
         return new PortalApiRoutes(portalQueries, identityOperations, deadLetterOperations, dealRegistrations,
-                mdfPortal, alertStore, callerResolver, portalModules, security.operatorScope());
+                mdfPortal, alertStore, callerResolver, portalModules, security.operatorScope(),
+                new dev.accordhub.portal.ops.ReconciliationOperations(reconciliation, json));
     }
 
     @Bean

@@ -9,6 +9,7 @@ import dev.accordhub.routes.incentive.AlertStore;
 import dev.accordhub.model.registration.Alert;
 import dev.accordhub.portal.ops.DeadLetterOperations;
 import dev.accordhub.portal.ops.IdentityOperations;
+import dev.accordhub.portal.ops.ReconciliationOperations;
 import dev.accordhub.portal.security.AccessDeniedException;
 import dev.accordhub.portal.security.Caller;
 import dev.accordhub.portal.security.CallerResolver;
@@ -35,10 +36,12 @@ public class PortalApiRoutes extends RouteBuilder {
     private final String operatorScope;
     private final MdfPortal mdf;
     private final AlertStore alerts;
+    private final ReconciliationOperations reconciliation;
 
     public PortalApiRoutes(PortalQueries queries, IdentityOperations identity, DeadLetterOperations deadLetters,
             DealRegistrations registrations, MdfPortal mdf, AlertStore alerts, CallerResolver callers,
-            PortalModules modules, String operatorScope) {
+            PortalModules modules, String operatorScope, ReconciliationOperations reconciliation) {
+        this.reconciliation = reconciliation;
         this.mdf = mdf;
         this.alerts = alerts;
         this.registrations = registrations;
@@ -142,7 +145,14 @@ public class PortalApiRoutes extends RouteBuilder {
                 .post("/dead-letters/{id}/retry").description("Send a dead letter through again")
                     .to("direct:ops-dead-letter-retry")
                 .post("/dead-letters/{id}/discard").description("Give up on a dead letter")
-                    .to("direct:ops-dead-letter-discard");
+                    .to("direct:ops-dead-letter-discard")
+                .get("/reconciliation").description("The reconciliation run in progress (live counters per source) "
+                        + "and the last finished one: drift found (missing, stale, orphaned, mismatched) and repaired")
+                    .to("direct:ops-reconciliation")
+                .get("/reconciliation/runs").description("The finished reconciliation runs kept, newest first")
+                    .to("direct:ops-reconciliation-runs")
+                .post("/reconciliation").description("Start a reconciliation run now: 202 with the run, 409 while "
+                        + "one is going").to("direct:ops-reconciliation-start");
 
         from("direct:ops-dead-letters").routeId("ops-dead-letters").process(this::operator)
                 .bean(deadLetters, "list(${header.status})").process(PortalApiRoutes::write);
@@ -150,6 +160,13 @@ public class PortalApiRoutes extends RouteBuilder {
                 .bean(deadLetters, "retry(${header.id})").process(PortalApiRoutes::write);
         from("direct:ops-dead-letter-discard").routeId("ops-dead-letter-discard").process(this::operator)
                 .bean(deadLetters, "discard(${header.id})").process(PortalApiRoutes::write);
+
+        from("direct:ops-reconciliation").routeId("ops-reconciliation").process(this::operator)
+                .bean(reconciliation, "status").process(PortalApiRoutes::write);
+        from("direct:ops-reconciliation-runs").routeId("ops-reconciliation-runs").process(this::operator)
+                .bean(reconciliation, "history").process(PortalApiRoutes::write);
+        from("direct:ops-reconciliation-start").routeId("ops-reconciliation-start").process(this::operator)
+                .bean(reconciliation, "start").process(PortalApiRoutes::write);
 
         from("direct:ops-alerts").routeId("ops-alerts").process(this::operator)
                 .process(e -> e.getMessage().setBody(alertList(e.getMessage().getHeader("type", String.class),

@@ -6,6 +6,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.map.IMap;
 import dev.accordhub.model.EntityType;
+import dev.accordhub.model.SourceKeys;
 
 /**
  * The consolidated model in Hazelcast. Values are JSON ({@link HazelcastJsonValue}) so they are indexed and queried
@@ -113,6 +114,42 @@ public class GoldenStore {
 
     public <T> T sourceRecord(String sourceKey, Class<T> type) {
         return read(sourceRecords.get(sourceKey), type);
+    }
+
+    /** The source record as stored (canonical JSON), or null. */
+    public String sourceRecordJson(String sourceKey) {
+        HazelcastJsonValue value = sourceRecords.get(sourceKey);
+        return value == null ? null : value.getValue();
+    }
+
+    /**
+     * Every source record of one object of one program that came from the given system (a program's users may
+     * also come from its identity provider, its deals from registrations), by source key. A full scan: for
+     * reconciliation, not for the request path.
+     */
+    public java.util.Map<String, String> sourceRecordsOf(String program, EntityType entity, String system) {
+        var held = sourceRecords.entrySet(com.hazelcast.query.Predicates.and(
+                com.hazelcast.query.Predicates.like("__key", SourceKeys.of(program, entity, "") + "%"),
+                com.hazelcast.query.Predicates.equal("sources[0].system", system)));
+        java.util.Map<String, String> byKey = new java.util.HashMap<>(held.size() * 2);
+        held.forEach(e -> byKey.put(e.getKey(), e.getValue().getValue()));
+        return byKey;
+    }
+
+    /**
+     * The golden deals of one program that came from the given system (not registrations), by source key: a deal
+     * has one source, and its golden record is that source's record under the golden id. A full scan.
+     */
+    public java.util.Map<String, String> dealsOf(String program, String system) {
+        var held = deals.values(com.hazelcast.query.Predicates.and(
+                com.hazelcast.query.Predicates.equal("sources[0].program", program),
+                com.hazelcast.query.Predicates.equal("sources[0].system", system)));
+        java.util.Map<String, String> byKey = new java.util.HashMap<>(held.size() * 2);
+        for (HazelcastJsonValue value : held) {
+            dev.accordhub.model.Deal deal = read(value, dev.accordhub.model.Deal.class);
+            byKey.put(deal.sources().get(0).key(EntityType.DEAL), value.getValue());
+        }
+        return byKey;
     }
 
     public void putSourceRecord(String sourceKey, Object record) {
