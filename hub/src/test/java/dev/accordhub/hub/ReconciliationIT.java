@@ -163,6 +163,59 @@ class ReconciliationIT {
     }
 
     @Test
+    void sparesASourceWhoseApiBudgetIsLowAndWaitsOutRateLimits() throws Exception {
+        // HubSpot reports almost nothing left of vantage's daily allowance; the pollers' next answer carries it.
+        hubspot.setDailyLimit(hubspot.dailyUsed() + 10);
+        try {
+            await().atMost(WAIT).untilAsserted(() -> assertThat(metric("accord_source_api_budget_remaining"
+                    + "{program=\"vantage\",system=\"hubspot\"}")).isLessThan(10));
+            JsonNode spared = finishedRun(start());
+            assertThat(spared.path("status").asText()).isEqualTo("FAILED");
+            for (JsonNode source : spared.path("sources")) {
+                if ("vantage".equals(source.path("program").asText())) {
+                    assertThat(source.path("status").asText()).isEqualTo("FAILED");
+                    assertThat(source.path("apiCalls").asLong()).isZero();
+                    assertThat(source.path("error").asText()).contains("API budget").contains("calls left");
+                } else {
+                    assertThat(source.path("status").asText()).isEqualTo("DONE");
+                }
+            }
+        } finally {
+            hubspot.setDailyLimit(625_000);
+        }
+        await().atMost(WAIT).untilAsserted(() -> assertThat(metric("accord_source_api_budget_remaining"
+                + "{program=\"vantage\",system=\"hubspot\"}")).isGreaterThan(600_000));
+        assertThat(metric("accord_source_api_calls_total{program=\"helios\",system=\"salesforce\"}")).isPositive();
+        assertThat(metric("accord_source_api_budget_limit{program=\"helios\",system=\"salesforce\"}")).isPositive();
+
+        // A storm of 429s: one call a second allowed, the run paced at four. It waits them out and finishes.
+        int limit = hubspot.rateLimitPerSecond();
+        for (String route : List.of("vantage-partner-ingest", "vantage-user-ingest", "vantage-deal-ingest")) {
+            camel.getRouteController().stopRoute(route);
+        }
+        long refusedBefore = hubspot.rateLimitedCount();
+        hubspot.setRateLimitPerSecond(1);
+        JsonNode stormy;
+        try {
+            stormy = finishedRun(start());
+        } finally {
+            hubspot.setRateLimitPerSecond(limit);
+            for (String route : List.of("vantage-user-ingest", "vantage-deal-ingest")) {
+                camel.getRouteController().startRoute(route);
+            }
+        }
+        assertThat(stormy.path("status").asText()).as("%s", stormy).isEqualTo("COMPLETED");
+        // The 429s were answered (camel-http's client waits out a first Retry-After itself; the run, any further).
+        assertThat(hubspot.rateLimitedCount()).as("429s answered during the run").isGreaterThan(refusedBefore);
+        assertThat(stormy.path("totals").path("drift").asLong()).isZero();
+    }
+
+    private double metric(String series) {
+        return HubTestSupport.getText(api + "/actuator/prometheus").lines().filter(l -> l.startsWith(series + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1))).findFirst().orElse(Double.NaN);
+    }
+
+    @Test
     void onlyOperatorsMayReadOrStartIt() {
         String partner = HubTestSupport.token(oidc.issuer(), "helios-partner");
         assertThat(HubTestSupport.get(api + "/api/v1/ops/reconciliation", partner).status()).isEqualTo(403);

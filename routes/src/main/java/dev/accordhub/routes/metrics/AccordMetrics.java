@@ -26,7 +26,10 @@ import java.util.List;
  *       timestamp of the last change read. "Now − last change" alone would grow without end on a quiet
  *       source);</li>
  *   <li>open dead letters per source ({@code accord_dead_letters_open});</li>
- *   <li>alerts raised, per type ({@code accord_alerts}).</li>
+ *   <li>alerts raised, per type ({@code accord_alerts});</li>
+ *   <li>per CRM connector ({@code program}, {@code system}): calls made ({@code accord_source_api_calls_total}) and
+ *       the daily allowance as the source last reported it ({@code accord_source_api_budget_remaining},
+ *       {@code accord_source_api_budget_limit}; absent until the source reports one).</li>
  * </ul>
  * Read when scraped, from the pollers' status and the Hazelcast views: nothing to keep in step.
  */
@@ -37,9 +40,12 @@ public class AccordMetrics implements MeterBinder {
     private final DeadLetterStore deadLetters;
     private final AlertStore alerts;
     private final Clock clock;
+    private final java.util.Map<String, dev.accordhub.model.source.SourceClient> connectors;
 
     public AccordMetrics(List<IngestPoller> ingest, List<ErpPoller> erps, DeadLetterStore deadLetters,
-            AlertStore alerts, Clock clock) {
+            AlertStore alerts, java.util.Map<String, dev.accordhub.model.source.SourceClient> connectors,
+            Clock clock) {
+        this.connectors = connectors;
         this.ingest = ingest;
         this.erps = erps;
         this.deadLetters = deadLetters;
@@ -63,6 +69,23 @@ public class AccordMetrics implements MeterBinder {
         }
         Gauge.builder("accord.dead.letters.open", deadLetters, store -> store.count(DeadLetterStore.Status.OPEN))
                 .description("Dead letters waiting for an operator").register(registry);
+        connectors.forEach((program, client) -> {
+            if (client instanceof dev.accordhub.model.source.SourceApiUsage usage) {
+                String system = ingest.stream().map(IngestPoller::status).filter(st -> st.program().equals(program))
+                        .map(IngestStatus::system).findFirst().orElse("unknown");
+                Tags tags = Tags.of("program", program, "system", system);
+                FunctionCounter.builder("accord.source.api.calls", usage,
+                        dev.accordhub.model.source.SourceApiUsage::apiCalls).tags(tags)
+                        .description("Calls the connector made to the source's API").register(registry);
+                Gauge.builder("accord.source.api.budget.remaining", usage, u -> u.apiAllowance()
+                        .map(a -> (double) a.remaining()).orElse(Double.NaN)).tags(tags)
+                        .description("API calls left in the source's current window, as it last reported")
+                        .register(registry);
+                Gauge.builder("accord.source.api.budget.limit", usage, u -> u.apiAllowance()
+                        .map(a -> (double) a.limit()).orElse(Double.NaN)).tags(tags)
+                        .description("The source's API allowance per window, as it last reported").register(registry);
+            }
+        });
         for (Alert.Type type : Alert.Type.values()) {
             Gauge.builder("accord.alerts", alerts, store -> store.count(type))
                     .tag("type", type.name()).description("Alerts raised, by type").register(registry);

@@ -15,7 +15,9 @@ public class MetricsConfiguration {
 
     @Bean
     AccordMetrics accordMetrics(List<IngestPoller> ingestPollers, List<ErpPoller> erpPollers,
-            DeadLetterStore deadLetterStore, AlertStore alertStore) {
-        return new AccordMetrics(ingestPollers, erpPollers, deadLetterStore, alertStore, Clock.systemUTC());
+            DeadLetterStore deadLetterStore, AlertStore alertStore,
+            dev.accordhub.routes.ProgramConnectors connectors) {
+        return new AccordMetrics(ingestPollers, erpPollers, deadLetterStore, alertStore, connectors.byProgram(),
+                Clock.systemUTC());
     }
 }

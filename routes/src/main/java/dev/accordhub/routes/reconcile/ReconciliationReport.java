@@ -27,11 +27,12 @@ public record ReconciliationReport(String id, Trigger trigger, Instant startedAt
      * @param unmappable  source records the program's mapping cannot read (already dead-lettered by ingest)
      * @param repaired    drifted records sent back through the ingest path
      * @param apiCalls    calls this run made to the source
+     * @param rateLimited of those, answered 429 and waited out
      * @param samples     a few drifted records, for a first look
      */
     public record SourceReport(String program, String system, String feed, SourceStatus status, long sourceCount,
             long goldenCount, long checked, long missing, long stale, long orphaned, long mismatched,
-            long unmappable, long repaired, long apiCalls, String error, List<Drift> samples) {
+            long unmappable, long repaired, long apiCalls, long rateLimited, String error, List<Drift> samples) {
 
         public long drift() {
             return missing + stale + orphaned + mismatched;

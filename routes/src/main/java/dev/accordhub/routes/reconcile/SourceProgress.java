@@ -27,6 +27,7 @@ final class SourceProgress {
     final AtomicLong unmappable = new AtomicLong();
     final AtomicLong repaired = new AtomicLong();
     final AtomicLong apiCalls = new AtomicLong();
+    final AtomicLong rateLimited = new AtomicLong();
     private final List<Drift> samples = new ArrayList<>();
 
     SourceProgress(String program, String system, String feed) {
@@ -44,6 +45,6 @@ final class SourceProgress {
     synchronized SourceReport snapshot() {
         return new SourceReport(program, system, feed, status, sourceCount.get(), goldenCount.get(), checked.get(),
                 missing.get(), stale.get(), orphaned.get(), mismatched.get(), unmappable.get(), repaired.get(),
-                apiCalls.get(), error, List.copyOf(samples));
+                apiCalls.get(), rateLimited.get(), error, List.copyOf(samples));
     }
 }

@@ -53,6 +53,8 @@ class SourceReconciler {
 
     private static final Logger LOG = LoggerFactory.getLogger(SourceReconciler.class);
     private static final int MAX_FAILURES = 3;
+    /** An allowance read longer ago says little (daily windows reset): the next call reads a fresh one. */
+    private static final Duration BUDGET_READING_MAX_AGE = Duration.ofMinutes(10);
 
     private final ProgramRecordMapper mapper;
     private final EntityType entity;
@@ -210,6 +212,7 @@ class SourceReconciler {
             try {
                 return request.get();
             } catch (SourceRateLimitedException e) {
+                progress.rateLimited.incrementAndGet();
                 waited = waited.plus(e.retryAfter());
                 if (waited.compareTo(properties.maxRateLimitWait()) > 0) {
                     throw new ReconciliationAbortedException("rate limited by the source for more than "
@@ -228,7 +231,8 @@ class SourceReconciler {
 
     private void checkBudget() {
         if (client instanceof SourceApiUsage usage) {
-            usage.apiAllowance().filter(a -> a.remainingShare() < properties.minRemainingBudget()).ifPresent(a -> {
+            usage.apiAllowance().filter(a -> a.at().isAfter(clock.instant().minus(BUDGET_READING_MAX_AGE)))
+                    .filter(a -> a.remainingShare() < properties.minRemainingBudget()).ifPresent(a -> {
                 throw new ReconciliationAbortedException(String.format(
                         "stopped to save the source's API budget: %d of %d calls left (under %.0f%%)",
                         a.remaining(), a.limit(), properties.minRemainingBudget() * 100));

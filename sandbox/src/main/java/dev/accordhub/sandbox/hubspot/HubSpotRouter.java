@@ -16,6 +16,9 @@ final class HubSpotRouter {
     private final FailureInjector failures;
     private final HubSpotObjectsApi objects;
     private final AtomicLong rateLimited = new AtomicLong();
+    /** HubSpot's daily allowance of a private app (Professional: 625,000 calls); what the answers report. */
+    private volatile long dailyLimit = 625_000;
+    private final AtomicLong dailyUsed = new AtomicLong();
 
     HubSpotRouter(HubSpotOAuth oauth, TokenRegistry tokens, RateLimiter rateLimiter, FailureInjector failures,
                   HubSpotObjectsApi objects) {
@@ -28,6 +31,14 @@ final class HubSpotRouter {
 
     long rateLimitedCount() {
         return rateLimited.get();
+    }
+
+    void setDailyLimit(long limit) {
+        dailyLimit = limit;
+    }
+
+    long dailyUsed() {
+        return dailyUsed.get();
     }
 
     SandboxResponse route(SandboxRequest request) {
@@ -57,6 +68,9 @@ final class HubSpotRouter {
         } else {
             response = answer(request);
         }
+        long used = dailyUsed.incrementAndGet();
+        response = response.withHeader("X-HubSpot-RateLimit-Daily", Long.toString(dailyLimit))
+                .withHeader("X-HubSpot-RateLimit-Daily-Remaining", Long.toString(Math.max(0, dailyLimit - used)));
         if (decision.limit() > 0) {
             response = response
                     .withHeader("X-HubSpot-RateLimit-Secondly", Integer.toString(decision.limit()))

@@ -63,6 +63,19 @@ public final class HubSpotSandbox extends HttpSandbox {
         return rateLimiter.limitPerSecond();
     }
 
+    /**
+     * The daily allowance the answers report ({@code X-HubSpot-RateLimit-Daily} and {@code -Daily-Remaining});
+     * reported only, never enforced: a test lowers it to see the hub spare a source's budget.
+     */
+    public void setDailyLimit(long limit) {
+        router.setDailyLimit(limit);
+    }
+
+    /** Authenticated CRM calls counted against the daily allowance. */
+    public long dailyUsed() {
+        return router.dailyUsed();
+    }
+
     /** Requests answered 429 by the secondly limit (injected 429s not included). */
     public long rateLimitedCount() {
         return router.rateLimitedCount();

@@ -23,7 +23,8 @@ import org.apache.camel.CamelContext;
  * Reads one program's HubSpot portal through the CRM v3 search API over camel-http: records modified at or after
  * the watermark, oldest first. HubSpot stops a search at 10,000 results, which keyset paging never reaches.
  */
-public final class HubSpotConnector implements SourceClient, DealWriter, ContactWriter {
+public final class HubSpotConnector implements SourceClient, DealWriter, ContactWriter,
+        dev.accordhub.model.source.SourceApiUsage {
 
     public static final String SYSTEM = "hubspot";
     static final int PAGE_SIZE = 100;
@@ -217,5 +218,15 @@ public final class HubSpotConnector implements SourceClient, DealWriter, Contact
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Override
+    public long apiCalls() {
+        return http.usage().apiCalls();
+    }
+
+    @Override
+    public java.util.Optional<Allowance> apiAllowance() {
+        return http.usage().apiAllowance();
     }
 }

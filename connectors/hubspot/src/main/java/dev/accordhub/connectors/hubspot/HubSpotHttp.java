@@ -19,6 +19,7 @@ final class HubSpotHttp {
 
     private final ProducerTemplate template;
     private final String baseUrl;
+    private final dev.accordhub.model.source.ApiUsageTracker usage = new dev.accordhub.model.source.ApiUsageTracker();
 
     HubSpotHttp(CamelContext camel, String baseUrl) {
         this.template = camel.createProducerTemplate();
@@ -30,6 +31,7 @@ final class HubSpotHttp {
 
     Answer send(String method, String path, String query, String contentType, String body,
             Map<String, String> headers) {
+        usage.called();
         Exchange result = template.send(baseUrl + path + "?throwExceptionOnFailure=false", exchange -> {
             Message in = exchange.getMessage();
             in.setHeader(Exchange.HTTP_METHOD, method);
@@ -47,6 +49,7 @@ final class HubSpotHttp {
                     + result.getException().getMessage(), result.getException());
         }
         Message out = result.getMessage();
+        recordAllowance(out);
         int status = out.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String text = out.getBody(String.class);
         if (status == 429) {
@@ -57,6 +60,24 @@ final class HubSpotHttp {
             throw new SourceUnavailableException("HubSpot answered " + status + " on " + path + ": " + text);
         }
         return new Answer(status, text);
+    }
+
+    dev.accordhub.model.source.ApiUsageTracker usage() {
+        return usage;
+    }
+
+    /** HubSpot reports the daily allowance of private apps on every answer; OAuth apps get none. */
+    private void recordAllowance(Message out) {
+        try {
+            String limit = out.getHeader("X-HubSpot-RateLimit-Daily", String.class);
+            String remaining = out.getHeader("X-HubSpot-RateLimit-Daily-Remaining", String.class);
+            if (limit != null && remaining != null) {
+                long max = Long.parseLong(limit.trim());
+                usage.reported(max - Long.parseLong(remaining.trim()), max, java.time.Instant.now());
+            }
+        } catch (NumberFormatException e) {
+            // An unreadable header is no allowance: the meters show none rather than a wrong one.
+        }
     }
 
     private static Duration retryAfter(String header) {

@@ -25,7 +25,8 @@ import org.apache.camel.component.salesforce.SalesforceComponent;
  * ({@code salesforce-<program>}), configured from the program's {@code connection} block, so two orgs can be
  * read side by side and pointing a program at the real Salesforce is a matter of its login URL and credentials.
  */
-public final class SalesforceConnector implements SourceClient, DealWriter, ContactWriter {
+public final class SalesforceConnector implements SourceClient, DealWriter, ContactWriter,
+        dev.accordhub.model.source.SourceApiUsage {
 
     public static final String SYSTEM = "salesforce";
 
@@ -33,6 +34,7 @@ public final class SalesforceConnector implements SourceClient, DealWriter, Cont
     private final ProducerTemplate template;
     private final SalesforceRecordReader reader;
     private final ObjectMapper json;
+    private final dev.accordhub.model.source.ApiUsageTracker usage = new dev.accordhub.model.source.ApiUsageTracker();
 
     public SalesforceConnector(CamelContext camel, ProgramDefinition program, ObjectMapper json) {
         this.component = "salesforce-" + program.id();
@@ -97,9 +99,9 @@ public final class SalesforceConnector implements SourceClient, DealWriter, Cont
             }
         });
         try {
-            String answer = template.requestBodyAndHeaders(component + ":upsertSObject?rawPayload=true",
+            String answer = request(component + ":upsertSObject?rawPayload=true",
                     json.writeValueAsString(body), Map.of("sObjectName", mapping.object(), "sObjectIdName", idField,
-                            "sObjectIdValue", registrationId), String.class);
+                            "sObjectIdValue", registrationId));
             String id = answer == null || answer.isBlank() ? null : json.readTree(answer).path("id").asText(null);
             return id != null ? id : idByExternalId(mapping, idField, registrationId);
         } catch (CamelExecutionException e) {
@@ -119,13 +121,13 @@ public final class SalesforceConnector implements SourceClient, DealWriter, Cont
         try {
             String body = json.writeValueAsString(fields);
             if (found.isEmpty()) {
-                String answer = template.requestBodyAndHeader(component + ":createSObject?rawPayload=true", body,
-                        "sObjectName", mapping.object(), String.class);
+                String answer = request(component + ":createSObject?rawPayload=true", body,
+                        Map.of("sObjectName", mapping.object()));
                 return json.readTree(answer).path("id").asText();
             }
             String id = found.get(0).externalId();
-            template.requestBodyAndHeaders(component + ":updateSObject?rawPayload=true", body,
-                    Map.of("sObjectName", mapping.object(), "sObjectId", id), String.class);
+            request(component + ":updateSObject?rawPayload=true", body,
+                    Map.of("sObjectName", mapping.object(), "sObjectId", id));
             return id;
         } catch (CamelExecutionException e) {
             throw SalesforceErrorClassifier.classify(e.getCause() == null ? e : e.getCause());
@@ -147,9 +149,38 @@ public final class SalesforceConnector implements SourceClient, DealWriter, Cont
 
     private SourcePage call(String uri, String body) {
         try {
-            return reader.read(template.requestBody(uri, body, String.class));
+            return reader.read(request(uri, body, Map.of()));
         } catch (CamelExecutionException e) {
             throw SalesforceErrorClassifier.classify(e.getCause() == null ? e : e.getCause());
         }
+    }
+
+    /**
+     * One call through camel-salesforce, counted, with the allowance Salesforce reports on every answer
+     * ({@code Sforce-Limit-Info: api-usage=used/limit}, copied onto the message by the component) kept.
+     */
+    private String request(String uri, String body, Map<String, Object> headers) {
+        usage.called();
+        org.apache.camel.Exchange done = template.request(uri, exchange -> {
+            exchange.getMessage().setHeaders(new java.util.HashMap<>(headers));
+            exchange.getMessage().setBody(body);
+        });
+        SalesforceLimitInfo.parse(done.getMessage().getHeader(SalesforceLimitInfo.HEADER, String.class))
+                .ifPresent(a -> usage.reported(a.used(), a.limit(), java.time.Instant.now()));
+        if (done.getException() != null) {
+            throw new CamelExecutionException("Salesforce call failed: " + done.getException().getMessage(), done,
+                    done.getException());
+        }
+        return done.getMessage().getBody(String.class);
+    }
+
+    @Override
+    public long apiCalls() {
+        return usage.apiCalls();
+    }
+
+    @Override
+    public java.util.Optional<Allowance> apiAllowance() {
+        return usage.apiAllowance();
     }
 }
