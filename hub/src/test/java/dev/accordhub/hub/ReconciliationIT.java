@@ -146,6 +146,9 @@ class ReconciliationIT {
             assertThat(partnerOf("vantage", archived).path("status").asText()).isEqualTo("INACTIVE");
         });
         int partners = HubTestSupport.allPartners(api, operator).size();
+        // The rename reached the golden model seconds after its source stamp: a live change in the histogram.
+        assertThat(metric("accord_source_to_golden_seconds_count{entity=\"partner\",program=\"helios\"}"))
+                .isPositive();
 
         // The pollers catch up on the same changes: nothing moves, and the next run finds no drift.
         restartThePollers();
@@ -213,6 +216,21 @@ class ReconciliationIT {
     private double metric(String series) {
         return HubTestSupport.getText(api + "/actuator/prometheus").lines().filter(l -> l.startsWith(series + " "))
                 .mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1))).findFirst().orElse(Double.NaN);
+    }
+
+    @Test
+    void countsWhatTheMappingCannotReadWithoutCallingItDrift() {
+        Map<String, Object> nameless = new HashMap<>(Map.of("IsPartner", true, "BillingCountry", "DE",
+                "Website", "https://nameless.example"));
+        salesforce.putRaw("Account", nameless);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(
+                metric("accord_dead_letters_open_by_stage{stage=\"ingest.salesforce\"}")).isGreaterThanOrEqualTo(1));
+
+        JsonNode report = finishedRun(start());
+        JsonNode helios = source(report, "helios", "partner");
+        assertThat(helios.path("unmappable").asLong()).isEqualTo(1);
+        assertThat(helios.path("checked").asLong()).isEqualTo(helios.path("sourceCount").asLong());
+        assertThat(report.path("totals").path("drift").asLong()).isZero();
     }
 
     @Test

@@ -37,9 +37,18 @@ public class ConsolidationService {
     private final RegistrationHandler registrations;
     private final GoldenStore store;
     private final ObjectMapper json;
+    private final dev.accordhub.routes.metrics.ChangeLatency latency;
 
     public ConsolidationService(Consolidator consolidator, IdentityCommandHandler identity,
             RegistrationHandler registrations, GoldenStore store, ObjectMapper json) {
+        this(consolidator, identity, registrations, store, json, null);
+    }
+
+    /** @param latency records source change → golden per applied change (null: not measured) */
+    public ConsolidationService(Consolidator consolidator, IdentityCommandHandler identity,
+            RegistrationHandler registrations, GoldenStore store, ObjectMapper json,
+            dev.accordhub.routes.metrics.ChangeLatency latency) {
+        this.latency = latency;
         this.store = store;
         this.consolidator = consolidator;
         this.identity = identity;
@@ -67,22 +76,29 @@ public class ConsolidationService {
                 }
             }
         }
+        ChangeEvent<?>[] event = new ChangeEvent<?>[1];
         Optional<Consolidation> outcome = switch (entity) {
             case PARTNER -> {
                 ChangeEvent<PartnerOrg> e = read(body, PartnerOrg.class);
+                event[0] = e;
                 yield e.isDelete() ? consolidator.deletePartner(e.data()) : consolidator.applyPartner(e.data());
             }
             case USER -> {
                 ChangeEvent<PartnerUser> e = read(body, PartnerUser.class);
+                event[0] = e;
                 yield e.isDelete() ? consolidator.deleteUser(e.data()) : consolidator.applyUser(e.data());
             }
             case DEAL -> {
                 ChangeEvent<Deal> e = read(body, Deal.class);
+                event[0] = e;
                 yield e.isDelete() ? consolidator.deleteDeal(e.data()) : consolidator.applyDeal(e.data());
             }
         };
         if (outcome.isEmpty()) {
             return List.of();
+        }
+        if (latency != null) {
+            latency.applied(programOf(event[0]), entity, event[0].time());
         }
         List<OutboundRecord> out = outbound(outcome.get());
         if (entity == EntityType.USER) {
@@ -193,5 +209,11 @@ public class ConsolidationService {
             return u.updatedAt();
         }
         return ((Deal) record).updatedAt();
+    }
+
+    /** The program named in a change's CloudEvents source, {@code /accord/programs/<program>/<system>}. */
+    private static String programOf(ChangeEvent<?> event) {
+        String[] parts = event.source().split("/");
+        return parts.length > 3 ? parts[3] : "unknown";
     }
 }

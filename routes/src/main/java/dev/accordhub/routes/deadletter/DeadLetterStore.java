@@ -62,6 +62,19 @@ public class DeadLetterStore {
                 Predicates.equal("status", status.name()));
     }
 
+    /**
+     * Letters in this status per stage (the step that gave up: {@code ingest.salesforce}, {@code erp.odata},
+     * {@code registration-write-helios}...): only the stage attribute leaves the grid.
+     */
+    public java.util.Map<String, Long> countByStage(Status status) {
+        java.util.Collection<String> stages = entries.project(
+                com.hazelcast.projection.Projections.singleAttribute("letter.stage"),
+                Predicates.equal("status", status.name()));
+        return stages.stream().collect(java.util.stream.Collectors.groupingBy(
+                stage -> stage == null ? "unknown" : stage, java.util.TreeMap::new,
+                java.util.stream.Collectors.counting()));
+    }
+
     public List<Entry> list(Status status) {
         return entries.values(Predicates.equal("status", status.name())).stream().map(v -> read(v.getValue()))
                 .sorted(Comparator.comparing((Entry e) -> e.letter().time()).thenComparing(e -> e.letter().id()))

@@ -25,7 +25,8 @@ import java.util.List;
  *       the last complete poll, which read every change up to then; before the first one, now − the source
  *       timestamp of the last change read. "Now − last change" alone would grow without end on a quiet
  *       source);</li>
- *   <li>open dead letters per source ({@code accord_dead_letters_open});</li>
+ *   <li>open dead letters ({@code accord_dead_letters_open}) and per stage, the step that gave up
+ *       ({@code accord_dead_letters_open_by_stage{stage}}, refreshed every few seconds);</li>
  *   <li>alerts raised, per type ({@code accord_alerts});</li>
  *   <li>per CRM connector ({@code program}, {@code system}): calls made ({@code accord_source_api_calls_total}) and
  *       the daily allowance as the source last reported it ({@code accord_source_api_budget_remaining},
@@ -41,6 +42,7 @@ public class AccordMetrics implements MeterBinder {
     private final AlertStore alerts;
     private final Clock clock;
     private final java.util.Map<String, dev.accordhub.model.source.SourceClient> connectors;
+    private volatile io.micrometer.core.instrument.MultiGauge openByStage;
 
     public AccordMetrics(List<IngestPoller> ingest, List<ErpPoller> erps, DeadLetterStore deadLetters,
             AlertStore alerts, java.util.Map<String, dev.accordhub.model.source.SourceClient> connectors,
@@ -69,6 +71,10 @@ public class AccordMetrics implements MeterBinder {
         }
         Gauge.builder("accord.dead.letters.open", deadLetters, store -> store.count(DeadLetterStore.Status.OPEN))
                 .description("Dead letters waiting for an operator").register(registry);
+        openByStage = io.micrometer.core.instrument.MultiGauge.builder("accord.dead.letters.open.by.stage")
+                .description("Dead letters waiting for an operator, per stage that gave up (the target: "
+                        + "ingest.<system>, erp.<system>, a write route...)").register(registry);
+        refreshDeadLetterStages();
         connectors.forEach((program, client) -> {
             if (client instanceof dev.accordhub.model.source.SourceApiUsage usage) {
                 String system = ingest.stream().map(IngestPoller::status).filter(st -> st.program().equals(program))
@@ -101,6 +107,19 @@ public class AccordMetrics implements MeterBinder {
                 .description("Polls that failed (source down, refused)").register(registry);
         FunctionCounter.builder("accord.source.rate.limited", status, IngestStatus::rateLimitedCount).tags(tags)
                 .description("Rate-limit answers from the source").register(registry);
+    }
+
+    /**
+     * Re-reads the open dead letters per stage (a projection of one attribute, counted here): stages come and go,
+     * so the series are rebuilt, on a timer ({@code MetricsConfiguration}).
+     */
+    public void refreshDeadLetterStages() {
+        if (openByStage != null) {
+            openByStage.register(deadLetters.countByStage(DeadLetterStore.Status.OPEN).entrySet().stream()
+                    .map(e -> io.micrometer.core.instrument.MultiGauge.Row.of(Tags.of("stage", e.getKey()),
+                            e.getValue()))
+                    .toList(), true);
+        }
     }
 
     private double lagSeconds(IngestStatus status) {

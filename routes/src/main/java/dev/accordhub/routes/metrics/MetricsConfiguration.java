@@ -20,4 +20,16 @@ public class MetricsConfiguration {
         return new AccordMetrics(ingestPollers, erpPollers, deadLetterStore, alertStore, connectors.byProgram(),
                 Clock.systemUTC());
     }
+
+    /** Keeps the per-stage dead-letter series current (MultiGauge rows are rebuilt, not read on scrape). */
+    @Bean
+    org.apache.camel.builder.RouteBuilder metricsRefreshRoute(AccordMetrics metrics) {
+        return new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("timer:accord-metrics-refresh?period={{accord.metrics.refresh-ms:5000}}")
+                        .routeId("metrics-refresh").bean(metrics, "refreshDeadLetterStages");
+            }
+        };
+    }
 }
