@@ -157,16 +157,25 @@ public class EngineConfiguration {
     ConsolidationService consolidationService(GoldenStore store, StewardshipStore stewardship,
             PartnerMatching partnerMatching, Survivorship survivorship, ConsolidationProperties properties,
             RegistrationProperties registration, dev.accordhub.routes.incentive.DealIntegrityRules dealIntegrity,
-            ObjectMapper json, org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters,
+            ObjectMapper json, List<ProgramDefinition> programs,
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters,
             @Value("${accord.metrics.live-change-window:10m}") java.time.Duration liveChangeWindow) {
         Clock clock = Clock.systemUTC();
         io.micrometer.core.instrument.MeterRegistry registry = meters.getIfAvailable();
+        dev.accordhub.routes.metrics.ChangeLatency latency = registry == null ? null
+                : new dev.accordhub.routes.metrics.ChangeLatency(registry, liveChangeWindow, clock);
+        for (ProgramDefinition program : latency == null ? List.<ProgramDefinition>of() : programs) {
+            for (EntityType entity : EntityType.values()) {
+                if (program.entity(entity) != null) {
+                    latency.expect(program.id(), entity);
+                }
+            }
+        }
         return new ConsolidationService(new Consolidator(store, stewardship, partnerMatching, survivorship, clock,
                 properties.removeDeletedSources()), new IdentityCommandHandler(
                 new PartnerMerges(store, survivorship), stewardship, clock),
                 new RegistrationHandler(store, registration, clock, dealIntegrity), store, json,
-                registry == null ? null : new dev.accordhub.routes.metrics.ChangeLatency(registry, liveChangeWindow,
-                        clock));
+                latency);
     }
 
     @Bean

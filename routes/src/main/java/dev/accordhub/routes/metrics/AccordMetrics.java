@@ -115,7 +115,12 @@ public class AccordMetrics implements MeterBinder {
      */
     public void refreshDeadLetterStages() {
         if (openByStage != null) {
-            openByStage.register(deadLetters.countByStage(DeadLetterStore.Status.OPEN).entrySet().stream()
+            // Every feed's own stage is always there (0 when clean), so dashboards and alerts have a series.
+            java.util.Map<String, Long> byStage = new java.util.TreeMap<>();
+            ingest.forEach(p -> byStage.put("ingest." + p.status().system(), 0L));
+            erps.forEach(p -> byStage.put("erp." + p.status().system(), 0L));
+            byStage.putAll(deadLetters.countByStage(DeadLetterStore.Status.OPEN));
+            openByStage.register(byStage.entrySet().stream()
                     .map(e -> io.micrometer.core.instrument.MultiGauge.Row.of(Tags.of("stage", e.getKey()),
                             e.getValue()))
                     .toList(), true);

@@ -30,26 +30,41 @@ public class ChangeLatency {
         this.clock = clock;
     }
 
+    /** Registers the series of a program's object up front, so they exist (empty) before its first change. */
+    public ChangeLatency expect(String program, EntityType entity) {
+        timer(program, entity);
+        backfill(program, entity);
+        return this;
+    }
+
     public void applied(String program, EntityType entity, Instant sourceStamp) {
         if (sourceStamp == null) {
             return;
         }
         Duration latency = Duration.between(sourceStamp, clock.instant());
-        String key = program + ':' + entity.code();
         if (latency.compareTo(liveWindow) > 0) {
-            backfill.computeIfAbsent(key, k -> Counter.builder("accord.source.to.golden.backfill")
-                    .tags("program", program, "entity", entity.code())
-                    .description("Changes applied longer after their source stamp than the live window")
-                    .register(registry)).increment();
+            backfill(program, entity).increment();
             return;
         }
-        timers.computeIfAbsent(key, k -> Timer.builder("accord.source.to.golden")
+        timer(program, entity).record(latency.isNegative() ? Duration.ZERO : latency);
+    }
+
+    private Timer timer(String program, EntityType entity) {
+        return timers.computeIfAbsent(program + ':' + entity.code(), k -> Timer.builder("accord.source.to.golden")
                 .tags("program", program, "entity", entity.code())
                 .description("From a change's source stamp to the golden model holding it")
                 .publishPercentileHistogram()
                 .serviceLevelObjectives(Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ofSeconds(2))
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(liveWindow)
-                .register(registry)).record(latency.isNegative() ? Duration.ZERO : latency);
+                .register(registry));
+    }
+
+    private Counter backfill(String program, EntityType entity) {
+        return backfill.computeIfAbsent(program + ':' + entity.code(), k -> Counter.builder(
+                        "accord.source.to.golden.backfill")
+                .tags("program", program, "entity", entity.code())
+                .description("Changes applied longer after their source stamp than the live window")
+                .register(registry));
     }
 }
