@@ -234,6 +234,23 @@ class ReconciliationIT {
     }
 
     @Test
+    void probesSplitLivenessFromReadinessAndKeepSourcesOutOfBoth() {
+        HubTestSupport.Answer readiness = HubTestSupport.get(api + "/actuator/health/readiness");
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.body().path("status").asText()).isEqualTo("UP");
+        assertThat(readiness.body().path("components").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("readinessState", "camelHealth", "kafka", "artemis", "hazelcast");
+        HubTestSupport.Answer liveness = HubTestSupport.get(api + "/actuator/health/liveness");
+        assertThat(liveness.body().path("components").fieldNames()).toIterable().containsExactly("livenessState");
+        // The whole picture keeps every source.
+        JsonNode health = HubTestSupport.get(api + "/actuator/health").body().path("components");
+        assertThat(health.path("connectors").path("components").fieldNames()).toIterable()
+                .contains("helios", "vantage");
+        assertThat(health.path("erps").path("components").fieldNames()).toIterable().contains("helios", "vantage");
+        assertThat(health.path("camelHealth").path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
     void onlyOperatorsMayReadOrStartIt() {
         String partner = HubTestSupport.token(oidc.issuer(), "helios-partner");
         assertThat(HubTestSupport.get(api + "/api/v1/ops/reconciliation", partner).status()).isEqualTo(403);
