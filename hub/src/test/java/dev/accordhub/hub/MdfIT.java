@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,8 @@ import org.springframework.test.context.DynamicPropertySource;
 // in the dynamic properties: logging is set up before those are added.
 @SpringBootTest(classes = AccordHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"logging.file.name=" + MdfIT.LOG_FILE, "logging.structured.format.file=ecs",
-                "logging.level.dev.accordhub.routes.incentive.IncentiveService=DEBUG"})
+                "logging.level.dev.accordhub.routes.incentive.IncentiveService=DEBUG",
+                "logging.level.dev.accordhub.routes.consolidate.ConsolidationService=DEBUG"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @AutoConfigureObservability // tests switch metrics export off unless asked: /actuator/prometheus is under test here
 class MdfIT {
@@ -82,6 +84,8 @@ class MdfIT {
     ODataErpSandbox heliosErp;
     @Autowired
     SqlErpSandbox vantageErp;
+    @Autowired
+    dev.accordhub.sandbox.salesforce.SalesforceSandbox salesforce;
 
     String api;
     String operator;
@@ -156,6 +160,29 @@ class MdfIT {
                     .as("after the Artemis hop (the ERP write) and the Kafka hop (the command applied)")
                     .contains("dev.accordhub.routes.incentive.ErpWriter",
                             "dev.accordhub.routes.incentive.IncentiveService");
+        });
+    }
+
+    @Test
+    void oneCrmChangeCanBeFollowedFromItsSourceToTheGoldenModelByItsCorrelationId() {
+        Map<String, Object> account = salesforce.records("Account", false).get(3);
+        salesforce.update("Account", (String) account.get("Id"), Map.of("Name", account.get("Name") + " (traced)"));
+        // The ingest event's id: source key @ source version, set by the poller, carried as a Kafka header.
+        String prefix = "helios:partner:" + account.get("Id") + "@";
+
+        await().atMost(FLOW).untilAsserted(() -> {
+            List<JsonNode> lines = new ArrayList<>();
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(LOG_FILE))) {
+                JsonNode json = HubTestSupport.JSON.readTree(line);
+                if (json.path("accordCorrelation").asText().startsWith(prefix)) {
+                    lines.add(json);
+                }
+            }
+            assertThat(lines).extracting(l -> l.path("log").path("logger").asText(l.path("log.logger").asText()))
+                    .as("consolidation, after the Kafka hop from the poller")
+                    .contains("dev.accordhub.routes.consolidate.ConsolidationService");
+            assertThat(lines).extracting(l -> l.path("message").asText())
+                    .anyMatch(m -> m.contains("partner ") && m.contains("applied"));
         });
     }
 

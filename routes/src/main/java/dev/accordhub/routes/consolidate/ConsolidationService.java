@@ -38,6 +38,7 @@ public class ConsolidationService {
     private final GoldenStore store;
     private final ObjectMapper json;
     private final dev.accordhub.routes.metrics.ChangeLatency latency;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConsolidationService.class);
 
     public ConsolidationService(Consolidator consolidator, IdentityCommandHandler identity,
             RegistrationHandler registrations, GoldenStore store, ObjectMapper json) {
@@ -99,6 +100,10 @@ public class ConsolidationService {
         }
         if (latency != null) {
             latency.applied(programOf(event[0]), entity, event[0].time());
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {} applied: {}", event[0].isDelete() ? "Delete of" : "Change to", event[0].subject(),
+                    outcome.get().changes().stream().map(c -> c.entity().code() + " " + c.id()).toList());
         }
         List<OutboundRecord> out = outbound(outcome.get());
         if (entity == EntityType.USER) {
