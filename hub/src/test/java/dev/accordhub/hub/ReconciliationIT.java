@@ -60,6 +60,8 @@ class ReconciliationIT {
     dev.accordhub.sandbox.oidc.OidcSandbox oidc;
     @Autowired
     CamelContext camel;
+    @Autowired
+    dev.accordhub.sandbox.erp.sql.SqlErpSandbox vantageErp;
 
     String api;
     String operator;
@@ -113,7 +115,8 @@ class ReconciliationIT {
         // Progress is visible while it runs.
         JsonNode running = HubTestSupport.get(api + "/api/v1/ops/reconciliation", operator).body();
         assertThat(running.path("state").asText()).isEqualTo("RUNNING");
-        assertThat(running.path("current").path("sources")).hasSize(6);
+        assertThat(running.path("current").path("sources")).as("three CRM objects and an ERP per program")
+                .hasSize(8);
 
         JsonNode report = finishedRun(started);
         assertThat(report.path("status").asText()).isEqualTo("COMPLETED");
@@ -175,7 +178,7 @@ class ReconciliationIT {
             JsonNode spared = finishedRun(start());
             assertThat(spared.path("status").asText()).isEqualTo("FAILED");
             for (JsonNode source : spared.path("sources")) {
-                if ("vantage".equals(source.path("program").asText())) {
+                if ("hubspot".equals(source.path("system").asText())) {
                     assertThat(source.path("status").asText()).isEqualTo("FAILED");
                     assertThat(source.path("apiCalls").asLong()).isZero();
                     assertThat(source.path("error").asText()).contains("API budget").contains("calls left");
@@ -216,6 +219,36 @@ class ReconciliationIT {
     private double metric(String series) {
         return HubTestSupport.getText(api + "/actuator/prometheus").lines().filter(l -> l.startsWith(series + " "))
                 .mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1))).findFirst().orElse(Double.NaN);
+    }
+
+    @Test
+    void anErpChangeTheFeedMissedIsFoundAndRepaired() throws Exception {
+        camel.getRouteController().stopRoute("erp-vantage-poll");
+        String fund;
+        try {
+            // Finance raises a fund's allocation in the ERP while the hub does not read its feed.
+            try (var db = java.sql.DriverManager.getConnection(vantageErp.jdbcUrl(), vantageErp.user(),
+                    vantageErp.password()); var statement = db.createStatement()) {
+                var first = statement.executeQuery("SELECT MIN(FUND_ID) FROM MDF_FUND_OUT");
+                first.next();
+                fund = first.getString(1);
+                statement.executeUpdate("UPDATE MDF_FUND_OUT SET ALLOCATED_AMOUNT = ALLOCATED_AMOUNT + 1000,"
+                        + " LAST_UPDATE_DATE = CURRENT_TIMESTAMP, CHANGE_SEQ = NEXT VALUE FOR ERP_CHANGE_SEQ"
+                        + " WHERE FUND_ID = '" + fund + "'");
+            }
+            JsonNode report = finishedRun(start());
+            JsonNode erp = source(report, "vantage", "erp");
+            assertThat(erp.path("status").asText()).isEqualTo("DONE");
+            assertThat(erp.path("stale").asLong()).isEqualTo(1);
+            assertThat(erp.path("repaired").asLong()).isEqualTo(1);
+            assertThat(erp.path("samples").get(0).path("key").asText()).isEqualTo("vantage:FUND:" + fund);
+            assertThat(source(report, "helios", "erp").path("checked").asLong()).isPositive();
+            assertThat(report.path("totals").path("drift").asLong()).isEqualTo(1);
+            // The hub took the repaired fund: the next run, with the feed still stopped, finds nothing.
+            await().atMost(WAIT).until(() -> finishedRun(start()).path("totals").path("drift").asLong() == 0);
+        } finally {
+            camel.getRouteController().startRoute("erp-vantage-poll");
+        }
     }
 
     @Test

@@ -53,6 +53,17 @@ public class IncentiveStore {
         return read(maps.get(kind).get(program + ":" + id));
     }
 
+    /** Documents of the program as its ERP delivered them (sequence > 0; not submissions it has yet to take). */
+    public long countFromErp(String program) {
+        long count = 0;
+        for (var map : maps.values()) {
+            count += map.aggregate(com.hazelcast.aggregation.Aggregators.count(), com.hazelcast.query.Predicates.and(
+                    com.hazelcast.query.Predicates.equal("change.program", program),
+                    com.hazelcast.query.Predicates.greaterThan("change.seq", 0L)));
+        }
+        return count;
+    }
+
     public void put(StoredDocument document) {
         ErpChange change = document.change();
         maps.get(change.kind()).set(change.program() + ":" + change.documentId(), new HazelcastJsonValue(write(document)));

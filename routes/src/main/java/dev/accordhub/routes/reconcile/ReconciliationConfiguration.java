@@ -18,7 +18,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires reconciliation: one {@link SourceReconciler} per program and mapped CRM object, the service, its schedule. */
+/**
+ * Wires reconciliation: one {@link SourceReconciler} per program and mapped CRM object, one {@link ErpReconciler} per
+ * program with an ERP, the service, its schedule, its meters.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReconciliationProperties.class)
 public class ReconciliationConfiguration {
@@ -26,9 +29,11 @@ public class ReconciliationConfiguration {
     @Bean(destroyMethod = "close")
     ReconciliationService reconciliationService(List<ProgramDefinition> programs, ProgramConnectors connectors,
             GoldenStore store, CamelContext camel, HazelcastInstance hazelcast, ObjectMapper json,
-            ReconciliationProperties properties) {
+            ReconciliationProperties properties, dev.accordhub.routes.incentive.ErpClients erpClients,
+            dev.accordhub.routes.incentive.IncentiveStore incentives,
+            dev.accordhub.routes.incentive.IncentiveProperties incentiveProperties) {
         KafkaIngestSink sink = new KafkaIngestSink(camel.createProducerTemplate(), json);
-        List<SourceReconciler> sources = new ArrayList<>();
+        List<Reconciler> sources = new ArrayList<>();
         for (ProgramDefinition program : programs) {
             ProgramRecordMapper mapper = new ProgramRecordMapper(program);
             // One pacer per program: its objects share the source's API budget.
@@ -38,6 +43,12 @@ public class ReconciliationConfiguration {
                     sources.add(new SourceReconciler(mapper, entity, connectors.client(program.id()), store, sink,
                             json, properties, pacer, Clock.systemUTC()));
                 }
+            }
+            if (program.hasErp()) {
+                // The ERP is a system of its own, with its own budget.
+                sources.add(new ErpReconciler(program.id(), program.erp("system"), erpClients.get(program.id()),
+                        incentives, camel.createProducerTemplate(), json, incentiveProperties.pageSize(), properties,
+                        new Pacer(properties.callsPerSecond()), Clock.systemUTC()));
             }
         }
         return new ReconciliationService(sources, hazelcast, json, properties, Clock.systemUTC());
@@ -58,20 +69,26 @@ public class ReconciliationConfiguration {
             Gauge.builder("accord.reconciliation.running", service, s -> s.current().isPresent() ? 1 : 0)
                     .description("1 while a reconciliation run is going").register(registry);
             for (ProgramDefinition program : programs) {
+                List<String> feeds = new ArrayList<>();
                 for (EntityType entity : EntityType.values()) {
-                    if (program.entity(entity) == null) {
-                        continue;
+                    if (program.entity(entity) != null) {
+                        feeds.add(entity.code());
                     }
+                }
+                if (program.hasErp()) {
+                    feeds.add("erp");
+                }
+                for (String feed : feeds) {
                     for (String kind : List.of("missing", "stale", "orphaned", "mismatched")) {
                         Gauge.builder("accord.reconciliation.drift", service,
-                                        s -> lastOf(s, program.id(), entity.code(), kind))
-                                .tags("program", program.id(), "feed", entity.code(), "kind", kind)
+                                        s -> lastOf(s, program.id(), feed, kind))
+                                .tags("program", program.id(), "feed", feed, "kind", kind)
                                 .description("Records that had drifted, as the last finished run found them")
                                 .register(registry);
                     }
                     Gauge.builder("accord.reconciliation.repaired", service,
-                                    s -> lastOf(s, program.id(), entity.code(), "repaired"))
-                            .tags("program", program.id(), "feed", entity.code())
+                                    s -> lastOf(s, program.id(), feed, "repaired"))
+                            .tags("program", program.id(), "feed", feed)
                             .description("Records the last finished run sent back through ingest")
                             .register(registry);
                 }

@@ -33,7 +33,7 @@ public class ReconciliationService implements AutoCloseable {
     public static final String RUNS = "reconciliation-runs";
     private static final Logger LOG = LoggerFactory.getLogger(ReconciliationService.class);
 
-    private final List<SourceReconciler> sources;
+    private final List<Reconciler> sources;
     private final IMap<String, HazelcastJsonValue> runs;
     private final ObjectMapper json;
     private final ReconciliationProperties properties;
@@ -47,7 +47,7 @@ public class ReconciliationService implements AutoCloseable {
     /** The newest finished run, kept at hand: meters read it on every scrape. */
     private volatile ReconciliationReport lastFinished;
 
-    ReconciliationService(List<SourceReconciler> sources, HazelcastInstance hazelcast, ObjectMapper json,
+    ReconciliationService(List<Reconciler> sources, HazelcastInstance hazelcast, ObjectMapper json,
             ReconciliationProperties properties, Clock clock) {
         this.sources = List.copyOf(sources);
         this.runs = hazelcast.getMap(RUNS);
@@ -62,7 +62,7 @@ public class ReconciliationService implements AutoCloseable {
             return Optional.empty();
         }
         Run run = new Run(UUID.randomUUID().toString(), trigger, clock.instant(), sources.stream()
-                .map(s -> new SourceProgress(s.program(), s.system(), s.entity().code())).toList());
+                .map(s -> new SourceProgress(s.program(), s.system(), s.feed())).toList());
         current.set(run);
         LOG.info("Reconciliation {} started ({}), {} source(s)", run.id, trigger, sources.size());
         worker.execute(() -> execute(run));
@@ -95,7 +95,7 @@ public class ReconciliationService implements AutoCloseable {
         ReconciliationReport finished;
         try {
             for (int i = 0; i < sources.size(); i++) {
-                SourceReconciler source = sources.get(i);
+                Reconciler source = sources.get(i);
                 SourceProgress progress = run.progress.get(i);
                 try {
                     source.run(progress, run.startedAt);
@@ -103,7 +103,7 @@ public class ReconciliationService implements AutoCloseable {
                     progress.status = SourceStatus.FAILED;
                     progress.error = e.getMessage();
                     LOG.warn("Reconciliation {}: {}:{} not reconciled: {}", run.id, source.program(),
-                            source.entity().code(), e.getMessage());
+                            source.feed(), e.getMessage());
                 }
             }
         } finally {

@@ -13,10 +13,8 @@ import dev.accordhub.model.SourceRef;
 import dev.accordhub.model.program.EntityMapping;
 import dev.accordhub.model.program.MappingException;
 import dev.accordhub.model.program.ProgramRecordMapper;
-import dev.accordhub.model.source.SourceApiUsage;
 import dev.accordhub.model.source.SourceClient;
 import dev.accordhub.model.source.SourcePage;
-import dev.accordhub.model.source.SourceRateLimitedException;
 import dev.accordhub.model.source.SourceRecord;
 import dev.accordhub.routes.consolidate.GoldenIds;
 import dev.accordhub.routes.consolidate.GoldenStore;
@@ -24,14 +22,12 @@ import dev.accordhub.routes.ingest.IngestSink;
 import dev.accordhub.routes.reconcile.ReconciliationReport.Drift;
 import dev.accordhub.routes.reconcile.ReconciliationReport.SourceStatus;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,12 +45,9 @@ import org.slf4j.LoggerFactory;
  *       inactive.</li>
  * </ul>
  */
-class SourceReconciler {
+class SourceReconciler extends Reconciler {
 
     private static final Logger LOG = LoggerFactory.getLogger(SourceReconciler.class);
-    private static final int MAX_FAILURES = 3;
-    /** An allowance read longer ago says little (daily windows reset): the next call reads a fresh one. */
-    private static final Duration BUDGET_READING_MAX_AGE = Duration.ofMinutes(10);
 
     private final ProgramRecordMapper mapper;
     private final EntityType entity;
@@ -64,12 +57,10 @@ class SourceReconciler {
     private final IngestSink sink;
     private final RecordHashes hashes;
     private final ObjectMapper json;
-    private final ReconciliationProperties properties;
-    private final Pacer pacer;
-    private final Clock clock;
 
     SourceReconciler(ProgramRecordMapper mapper, EntityType entity, SourceClient client, GoldenStore store,
             IngestSink sink, ObjectMapper json, ReconciliationProperties properties, Pacer pacer, Clock clock) {
+        super(client, properties, pacer, clock);
         this.mapper = mapper;
         this.entity = entity;
         this.mapping = mapper.program().entity(entity);
@@ -78,23 +69,24 @@ class SourceReconciler {
         this.sink = sink;
         this.hashes = new RecordHashes(json);
         this.json = json;
-        this.properties = properties;
-        this.pacer = pacer;
-        this.clock = clock;
     }
 
+    @Override
     String program() {
         return mapper.program().id();
     }
 
+    @Override
     String system() {
         return mapper.program().system();
     }
 
-    EntityType entity() {
-        return entity;
+    @Override
+    String feed() {
+        return entity.code();
     }
 
+    @Override
     void run(SourceProgress progress, Instant runStarted) {
         progress.status = SourceStatus.RUNNING;
         Map<String, String> held = held();
@@ -199,45 +191,6 @@ class SourceReconciler {
         progress.repaired.addAndGet(events.size());
         LOG.info("Reconciliation {}:{}: sent {} drifted record(s) back through ingest", program(), entity.code(),
                 events.size());
-    }
-
-    /** One call to the source, paced, within its budget, waiting out rate limits and brief outages. */
-    private SourcePage call(SourceProgress progress, Supplier<SourcePage> request) {
-        Duration waited = Duration.ZERO;
-        int failures = 0;
-        while (true) {
-            checkBudget();
-            pacer.acquire();
-            progress.apiCalls.incrementAndGet();
-            try {
-                return request.get();
-            } catch (SourceRateLimitedException e) {
-                progress.rateLimited.incrementAndGet();
-                waited = waited.plus(e.retryAfter());
-                if (waited.compareTo(properties.maxRateLimitWait()) > 0) {
-                    throw new ReconciliationAbortedException("rate limited by the source for more than "
-                            + properties.maxRateLimitWait().toSeconds() + " s in all: " + e.getMessage());
-                }
-                pacer.pause(e.retryAfter());
-            } catch (RuntimeException e) {
-                if (++failures >= MAX_FAILURES) {
-                    throw new ReconciliationAbortedException("the source failed " + failures + " times in a row: "
-                            + e.getMessage());
-                }
-                pacer.pause(Duration.ofSeconds(1L << failures));
-            }
-        }
-    }
-
-    private void checkBudget() {
-        if (client instanceof SourceApiUsage usage) {
-            usage.apiAllowance().filter(a -> a.at().isAfter(clock.instant().minus(BUDGET_READING_MAX_AGE)))
-                    .filter(a -> a.remainingShare() < properties.minRemainingBudget()).ifPresent(a -> {
-                throw new ReconciliationAbortedException(String.format(
-                        "stopped to save the source's API budget: %d of %d calls left (under %.0f%%)",
-                        a.remaining(), a.limit(), properties.minRemainingBudget() * 100));
-            });
-        }
     }
 
     /**
