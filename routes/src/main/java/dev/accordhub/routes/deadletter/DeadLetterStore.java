@@ -62,6 +62,22 @@ public class DeadLetterStore {
                 Predicates.equal("status", status.name()));
     }
 
+    /** Where the open letters are, by stage and source: counted from two attributes, no payload is read. */
+    public List<OpenCount> openByStage() {
+        java.util.Map<List<String>, Long> counts = new java.util.TreeMap<>(
+                Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
+        for (Object[] row : entries.project(com.hazelcast.projection.Projections.multiAttribute("letter.stage",
+                "letter.source"), Predicates.equal("status", Status.OPEN.name()))) {
+            counts.merge(List.of(String.valueOf(row[0]), String.valueOf(row[1])), 1L, Long::sum);
+        }
+        return counts.entrySet().stream().map(e -> new OpenCount(e.getKey().get(0), e.getKey().get(1), e.getValue()))
+                .toList();
+    }
+
+    /** Open letters of one stage and source. */
+    public record OpenCount(String stage, String source, long open) {
+    }
+
     public List<Entry> list(Status status) {
         return entries.values(Predicates.equal("status", status.name())).stream().map(v -> read(v.getValue()))
                 .sorted(Comparator.comparing((Entry e) -> e.letter().time()).thenComparing(e -> e.letter().id()))
