@@ -155,7 +155,16 @@ class OpsDashboardIT {
         assertThat(rowText("feeds", "helios:partner")).contains("UP").contains("salesforce");
         assertThat(browser.findElement(By.cssSelector("#routes tbody")).getText()).contains("ingest");
 
+        // A record no mapping can take stays an open dead letter; it is there to be seen.
+        String unmappable = "Titanium Tier Trading " + System.nanoTime();
+        salesforce.putRaw("Account", Map.of("Name", unmappable, "IsPartner", true, "Partner_Tier__c", "Titanium"));
+        String unmappableLetter = await().atMost(FLOW).until(() -> openLetterAbout(unmappable),
+                java.util.Objects::nonNull);
+        wait(FLOW).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#dead-letters tr[data-id='" + unmappableLetter + "']")));
+
         // A dead letter: an MDF request the helios ERP refuses for good; fixed in the ERP, then retried on the page.
+        // The activity is outside the partner's territory, which the integrity rules raise as an alert.
         Partner partner = mdfPartner(demoData.helios());
         String letterId;
         String requestId;
@@ -173,8 +182,7 @@ class OpsDashboardIT {
         assertThat(row.getText()).contains("ErpRejectedException");
         await().atMost(FLOW).untilAsserted(() -> assertThat(number(browser.findElement(By.id("tile-dead")).getText()))
                 .isPositive());
-        assertThat(browser.findElement(By.id("dlq-by-stage")).getText()).isNotBlank();
-        screenshot();
+        assertThat(browser.findElement(By.id("dlq-by-stage")).getText()).contains("accord.outbound.erp.helios");
 
         row.findElement(By.cssSelector("button.retry")).click();
         wait(FLOW).until(ExpectedConditions.textToBePresentInElementLocated(By.id("dlq-result"), "Retried"));
@@ -184,6 +192,11 @@ class OpsDashboardIT {
         await().atMost(FLOW).untilAsserted(() -> assertThat(HubTestSupport.get(api + "/mdf/requests/" + requestId,
                 partner.token()).body().path("status").asText()).as("the retry landed in the ERP").isEqualTo("APPROVED"));
         assertThat(heliosErp.requests()).filteredOn(r -> r.requestId().equals(requestId)).hasSize(1);
+        wait(FLOW).until(ExpectedConditions.textToBePresentInElementLocated(By.id("alerts"), "geographic gaming"));
+        assertThat(browser.findElement(By.id("alerts")).getText()).contains(requestId);
+        assertThat(browser.findElement(By.cssSelector("#dead-letters tr[data-id='" + unmappableLetter + "']"))
+                .getText()).contains("Titanium");
+        screenshot();
 
         // Until the reconciliation job is on this hub, its panel says so; once it is, it shows the job's state.
         Answer reconciliation = HubTestSupport.get(api + "/ops/reconciliation", operator);
@@ -318,9 +331,38 @@ class OpsDashboardIT {
 
     private Answer submitRequest(Partner partner, String amount) {
         ObjectNode form = HubTestSupport.JSON.createObjectNode().put("fundId", partner.fund().path("id").asText())
-                .put("activity", "Partner summit booth").put("country", partner.company().country())
+                .put("activity", "Partner summit booth").put("country", elsewhere(partner.company().country()))
                 .put("amount", amount).put("currency", partner.fund().path("allocated").path("currency").asText());
         return HubTestSupport.post(api + "/mdf/requests", partner.token(), form.toString());
+    }
+
+    /** A country in another territory of the helios program's map than {@code country}'s. */
+    private static String elsewhere(String country) {
+        return List.of("JP", "AU").contains(country) ? "DE" : "JP";
+    }
+
+    @Test
+    void thePageAndItsSettingsComeFromTheHubWithStrictHeaders() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var redirect = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(hub + "/ops")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(hub + "/ops/")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        Answer config = HubTestSupport.get(hub + "/ops/config.json");
+
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        assertThat(redirect.headers().firstValue("Location").orElse("")).endsWith("/ops/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<title>Accord · Operations</title>").doesNotContain("http://", "https://");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("default-src 'self'").contains("connect-src 'self' " + oidc.issuer())
+                .contains("frame-ancestors 'none'");
+        assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        assertThat(config.status()).isEqualTo(200);
+        assertThat(config.body().path("issuer").asText()).isEqualTo(oidc.issuer());
+        assertThat(config.body().path("clientId").asText()).isEqualTo("accord-ops");
+        assertThat(config.body().path("scope").asText()).isEqualTo("openid accord.ops");
+        assertThat(config.body().path("refreshMillis").asInt()).isEqualTo(1000);
     }
 
     private String openLetterAbout(String documentId) {

@@ -127,7 +127,9 @@ public class OpsOverview {
         row.put("errorRate", change.filter(c -> c.growth()[0] + c.growth()[1] > 0)
                 .map(c -> round((double) c.growth()[1] / (c.growth()[0] + c.growth()[1]))).orElse(null));
         Instant upTo = status.lastSuccess() != null ? status.lastSuccess() : status.watermark();
-        row.put("lagSeconds", upTo == null ? null : round(Duration.between(upTo, now).toMillis() / 1000.0));
+        // A poll finishing while this answer is made may end a moment after "now": that is no lag, not a negative one.
+        row.put("lagSeconds", upTo == null ? null
+                : round(Math.max(0, Duration.between(upTo, now).toMillis()) / 1000.0));
         row.put("lastSuccess", status.lastSuccess() == null ? null : status.lastSuccess().toString());
         lastError(row, status.lastError() == null ? null
                 : new RouteFailures.LastError(status.lastError(), status.lastErrorAt()));
