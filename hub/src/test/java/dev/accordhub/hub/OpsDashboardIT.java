@@ -72,8 +72,13 @@ class OpsDashboardIT {
         registry.add("accord.ops-dashboard.refresh-millis", () -> 1000);
     }
 
+    /** No DevTools here; Selenium would warn on each start that it has no CDP binding for this Chromium. */
+    static final java.util.logging.Logger CDP_VERSION_LOG =
+            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
     @BeforeAll
     static void chromium() throws Exception {
+        CDP_VERSION_LOG.setLevel(java.util.logging.Level.SEVERE);
         if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
             return;
         }
@@ -272,12 +277,21 @@ class OpsDashboardIT {
     }
 
     private String cell(String table, String key, String column) {
-        return browser.findElement(By.cssSelector("#" + table + " tr[data-key='" + key + "'] td[data-col='" + column
-                + "']")).getText();
+        return text("#" + table + " tr[data-key='" + key + "'] td[data-col='" + column + "']");
     }
 
     private String rowText(String table, String key) {
-        return browser.findElement(By.cssSelector("#" + table + " tr[data-key='" + key + "']")).getText();
+        return text("#" + table + " tr[data-key='" + key + "']");
+    }
+
+    /**
+     * The text of an element of a table the page redraws on every refresh, read in one step in the page (finding it
+     * and then asking for its text could fall between two redraws); empty when there is no such element yet.
+     */
+    private String text(String selector) {
+        Object text = ((JavascriptExecutor) browser).executeScript(
+                "const e = document.querySelector(arguments[0]); return e ? e.innerText : '';", selector);
+        return String.valueOf(text);
     }
 
     private static long number(String text) {
