@@ -12,99 +12,13 @@ const OpsDashboard = (() => {
   let again = false;
   let lastUpdate = null;
 
+  const { el, $, fill, count, rate, percent, duration, clock, time, badge } = Dom;
+
   class ApiError extends Error {
     constructor(status, detail) {
       super(detail);
       this.status = status;
     }
-  }
-
-  // ---- DOM helpers: text goes in as text, never as HTML
-
-  function el(tag, attributes, ...children) {
-    const node = document.createElement(tag);
-    Object.entries(attributes || {}).forEach(([name, value]) => {
-      if (value === null || value === undefined || value === false) {
-        return;
-      }
-      if (name === 'className') {
-        node.className = value;
-      } else if (name.startsWith('on')) {
-        node.addEventListener(name.substring(2), value);
-      } else {
-        node.setAttribute(name, value === true ? '' : value);
-      }
-    });
-    children.flat().forEach(child => {
-      if (child !== null && child !== undefined) {
-        node.append(child instanceof Node ? child : String(child));
-      }
-    });
-    return node;
-  }
-
-  function $(id) {
-    return document.getElementById(id);
-  }
-
-  function fill(tbody, rows, columns, emptyText) {
-    tbody.replaceChildren(...(rows.length ? rows : [el('tr', { className: 'empty' },
-      el('td', { colspan: columns }, emptyText))]));
-  }
-
-  // ---- formatting
-
-  const integer = new Intl.NumberFormat('en-US');
-
-  function count(value) {
-    return value === null || value === undefined ? '–' : integer.format(value);
-  }
-
-  function rate(value) {
-    if (value === null || value === undefined) {
-      return '–';
-    }
-    return value >= 10 ? integer.format(Math.round(value)) : value.toFixed(1);
-  }
-
-  function percent(value) {
-    if (value === null || value === undefined) {
-      return '–';
-    }
-    return (value === 0 ? '0' : value >= 0.1 ? (value * 100).toFixed(0) : (value * 100).toFixed(1)) + ' %';
-  }
-
-  function duration(seconds) {
-    if (seconds === null || seconds === undefined) {
-      return '–';
-    }
-    if (seconds < 10) {
-      return seconds.toFixed(1) + ' s';
-    }
-    if (seconds < 120) {
-      return Math.round(seconds) + ' s';
-    }
-    if (seconds < 7200) {
-      return Math.round(seconds / 60) + ' min';
-    }
-    return Math.round(seconds / 3600) + ' h';
-  }
-
-  function clock(date) {
-    return date.toLocaleTimeString('en-GB', { hour12: false });
-  }
-
-  function time(iso) {
-    if (!iso) {
-      return '–';
-    }
-    const date = new Date(iso);
-    const today = new Date().toDateString() === date.toDateString();
-    return today ? clock(date) : date.toLocaleDateString('en-CA') + ' ' + clock(date);
-  }
-
-  function badge(text) {
-    return el('span', { className: 'badge ' + text }, text);
   }
 
   function lastError(error) {
@@ -239,54 +153,6 @@ const OpsDashboard = (() => {
       el('td', {}, a.detail))), 4, 'No alerts');
   }
 
-  /** Renders GET /api/v1/ops/reconciliation (null: not available on this hub). */
-  function renderReconciliation(status) {
-    const box = $('reconciliation');
-    const button = $('recon-run');
-    if (!status) {
-      box.replaceChildren(el('p', { className: 'note', 'data-state': 'unavailable' },
-        'Reconciliation is not available on this hub.'));
-      button.hidden = true;
-      return;
-    }
-    const parts = [el('p', { 'data-state': status.state }, badge(status.state),
-      status.schedule ? ' schedule: ' + status.schedule : '')];
-    if (status.current) {
-      parts.push(run('Running now', status.current));
-    }
-    if (status.last) {
-      parts.push(run('Last run', status.last));
-    }
-    if (!status.current && !status.last) {
-      parts.push(el('p', { className: 'note' }, 'No run yet.'));
-    }
-    box.replaceChildren(...parts);
-    button.hidden = false;
-    button.disabled = status.state === 'RUNNING';
-  }
-
-  function run(title, r) {
-    const totals = r.totals || {};
-    const head = el('p', {}, el('strong', {}, title), ' ', badge(r.status), ' ',
-      r.trigger === 'ON_DEMAND' ? 'on demand' : 'scheduled', ', started ', time(r.startedAt),
-      r.finishedAt ? ', finished ' + time(r.finishedAt) : '',
-      ' · checked ', count(totals.checked), ', drift ', count(totals.drift), ', repaired ', count(totals.repaired));
-    const rows = (r.sources || []).map(s => el('tr', { 'data-key': s.program + ':' + s.feed },
-      el('td', {}, s.program + ' · ' + s.feed), el('td', {}, badge(s.status)),
-      el('td', { className: 'num', 'data-col': 'progress' },
-        s.sourceCount ? el('progress', { value: s.checked || 0, max: s.sourceCount }) : null, ' ',
-        count(s.checked) + ' / ' + count(s.sourceCount)),
-      el('td', { className: 'num' }, count(s.missing)), el('td', { className: 'num' }, count(s.stale)),
-      el('td', { className: 'num' }, count(s.orphaned)), el('td', { className: 'num' }, count(s.repaired)),
-      el('td', { className: 'num' }, count(s.apiCalls)),
-      s.error ? el('td', { className: 'error' }, s.error) : el('td', {}, '')));
-    const table = el('table', { 'data-run': r.id },
-      el('thead', {}, el('tr', {}, ['Source', 'Status', 'Checked', 'Missing', 'Stale', 'Orphaned', 'Repaired',
-        'API calls', 'Error'].map((h, i) => el('th', { scope: 'col', className: i >= 2 && i <= 7 ? 'num' : null }, h)))),
-      el('tbody', {}, rows));
-    return el('div', { className: 'run' }, head, table);
-  }
-
   async function runReconciliation() {
     const result = $('recon-result');
     $('recon-run').disabled = true;
@@ -361,7 +227,7 @@ const OpsDashboard = (() => {
       renderAlerts(alerts.value);
     }
     if (reconciliation.status === 'fulfilled') {
-      renderReconciliation(reconciliation.value);
+      Reconciliation.render(reconciliation.value);
     } else {
       $('reconciliation').replaceChildren(el('p', { className: 'error' }, 'Could not read the reconciliation status: '
         + reconciliation.reason.message));
@@ -429,5 +295,4 @@ const OpsDashboard = (() => {
   }
 
   document.addEventListener('DOMContentLoaded', start);
-  return { renderReconciliation };
 })();

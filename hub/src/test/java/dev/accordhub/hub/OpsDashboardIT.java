@@ -240,7 +240,7 @@ class OpsDashboardIT {
         ((ObjectNode) running).set("last", run("r-1", "SCHEDULED", "COMPLETED", "2026-11-20T02:04:00Z", 200, 200, 0));
 
         String shown = (String) ((JavascriptExecutor) browser).executeScript(
-                "OpsDashboard.renderReconciliation(JSON.parse(arguments[0]));"
+                "Reconciliation.render(JSON.parse(arguments[0]));"
                         + " return document.getElementById('reconciliation').innerText"
                         + " + '|' + document.getElementById('recon-run').disabled;", running.toString());
 
@@ -248,7 +248,7 @@ class OpsDashboardIT {
                 .contains("120 / 200").contains("Last run").contains("COMPLETED").contains("200 / 200")
                 .endsWith("|true");
         String idle = (String) ((JavascriptExecutor) browser).executeScript(
-                "OpsDashboard.renderReconciliation({state: 'IDLE', schedule: 'daily 02:00', current: null, last: null});"
+                "Reconciliation.render({state: 'IDLE', schedule: 'daily 02:00', current: null, last: null});"
                         + " return document.getElementById('reconciliation').innerText"
                         + " + '|' + document.getElementById('recon-run').disabled;");
         assertThat(idle).contains("IDLE").contains("No run yet").endsWith("|false");
