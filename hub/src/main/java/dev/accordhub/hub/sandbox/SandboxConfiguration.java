@@ -76,7 +76,11 @@ public class SandboxConfiguration {
         users.add(new OidcUser("channel-1", "channel-manager", oidc.password(), "channel.emea@accord.example",
                 "EMEA Channel Manager", "openid accord.channel"));
         OidcSandbox sandbox = new OidcSandbox(oidc.port(), oidc.clientId(), oidc.clientSecret(), oidc.audience(),
-                oidc.tokenLifetime(), users).start();
+                oidc.tokenLifetime(), users);
+        if (oidc.publicClient() != null) {
+            sandbox.withPublicClient(oidc.publicClient().id(), oidc.publicClient().redirectUris());
+        }
+        sandbox.start();
         LOG.info("OIDC issuer at {} with demo users {}", sandbox.issuer(),
                 users.stream().map(OidcUser::username).toList());
         return sandbox;

@@ -23,9 +23,16 @@ public record SandboxProperties(boolean enabled, long seed, int partnersPerProgr
     public record Nimbus(boolean enabled, int port, int partners, String clientId, String clientSecret) {
     }
 
-    /** The demo's OpenID Connect issuer; its users are partner contacts of the seeded programs, plus an operator. */
+    /**
+     * The demo's OpenID Connect issuer; its users are partner contacts of the seeded programs, plus an operator.
+     * {@code publicClient}: the ops dashboard's browser sign-in (authorization code + PKCE), with its redirect URIs.
+     */
     public record Oidc(boolean enabled, int port, String clientId, String clientSecret, String audience,
-            java.time.Duration tokenLifetime, String password) {
+            java.time.Duration tokenLifetime, String password, PublicClient publicClient) {
+    }
+
+    /** A browser client without a secret; loopback redirect URIs allow any port. */
+    public record PublicClient(String id, java.util.List<String> redirectUris) {
     }
 
     /**

@@ -62,17 +62,26 @@ public class DeadLetterStore {
                 Predicates.equal("status", status.name()));
     }
 
-    /**
-     * Letters in this status per stage (the step that gave up: {@code ingest.salesforce}, {@code erp.odata},
-     * {@code registration-write-helios}...): only the stage attribute leaves the grid.
-     */
-    public java.util.Map<String, Long> countByStage(Status status) {
-        java.util.Collection<String> stages = entries.project(
-                com.hazelcast.projection.Projections.singleAttribute("letter.stage"),
-                Predicates.equal("status", status.name()));
-        return stages.stream().collect(java.util.stream.Collectors.groupingBy(
-                stage -> stage == null ? "unknown" : stage, java.util.TreeMap::new,
-                java.util.stream.Collectors.counting()));
+    /** Open letters per stage (the step that gave up: {@code ingest.salesforce}, {@code erp.odata}, a write route). */
+    public java.util.Map<String, Long> openCountByStage() {
+        return openByStage().stream().collect(java.util.stream.Collectors.groupingBy(OpenCount::stage,
+                java.util.TreeMap::new, java.util.stream.Collectors.summingLong(OpenCount::open)));
+    }
+
+    /** Where the open letters are, by stage and source: counted from two attributes, no payload is read. */
+    public List<OpenCount> openByStage() {
+        java.util.Map<List<String>, Long> counts = new java.util.TreeMap<>(
+                Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
+        for (Object[] row : entries.project(com.hazelcast.projection.Projections.multiAttribute("letter.stage",
+                "letter.source"), Predicates.equal("status", Status.OPEN.name()))) {
+            counts.merge(List.of(String.valueOf(row[0]), String.valueOf(row[1])), 1L, Long::sum);
+        }
+        return counts.entrySet().stream().map(e -> new OpenCount(e.getKey().get(0), e.getKey().get(1), e.getValue()))
+                .toList();
+    }
+
+    /** Open letters of one stage and source. */
+    public record OpenCount(String stage, String source, long open) {
     }
 
     public List<Entry> list(Status status) {

@@ -119,7 +119,7 @@ public class AccordMetrics implements MeterBinder {
             java.util.Map<String, Long> byStage = new java.util.TreeMap<>();
             ingest.forEach(p -> byStage.put("ingest." + p.status().system(), 0L));
             erps.forEach(p -> byStage.put("erp." + p.status().system(), 0L));
-            byStage.putAll(deadLetters.countByStage(DeadLetterStore.Status.OPEN));
+            byStage.putAll(deadLetters.openCountByStage());
             openByStage.register(byStage.entrySet().stream()
                     .map(e -> io.micrometer.core.instrument.MultiGauge.Row.of(Tags.of("stage", e.getKey()),
                             e.getValue()))
