@@ -18,4 +18,9 @@ public class MetricsConfiguration {
             DeadLetterStore deadLetterStore, AlertStore alertStore) {
         return new AccordMetrics(ingestPollers, erpPollers, deadLetterStore, alertStore, Clock.systemUTC());
     }
+
+    @Bean
+    GoldenModelMeters goldenModelMeters(com.hazelcast.core.HazelcastInstance hazelcast) {
+        return new GoldenModelMeters(hazelcast);
+    }
 }
