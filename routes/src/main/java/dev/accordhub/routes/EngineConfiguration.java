@@ -180,8 +180,8 @@ public class EngineConfiguration {
     }
 
     @Bean
-    ConsolidateRoute consolidateRoute(ConsolidationService service) {
-        return new ConsolidateRoute(service);
+    ConsolidateRoute consolidateRoute(ConsolidationService service, ObjectMapper json) {
+        return new ConsolidateRoute(service, json);
     }
 
     @Bean
