@@ -57,8 +57,16 @@ public class ConsolidationService {
             return outcome.isEmpty() ? List.of() : outbound(outcome.get());
         }
         EntityType entity = EntityType.fromCode(topic.substring(topic.lastIndexOf('.') + 1));
+        // Read once: parsing the change is a good part of what consolidating it costs.
+        Class<?> recordType = switch (entity) {
+            case PARTNER -> PartnerOrg.class;
+            case USER -> PartnerUser.class;
+            case DEAL -> Deal.class;
+        };
+        ChangeEvent<?> change = read(body, recordType);
         if (entity == EntityType.DEAL) {
-            ChangeEvent<Deal> e = read(body, Deal.class);
+            @SuppressWarnings("unchecked")
+            ChangeEvent<Deal> e = (ChangeEvent<Deal>) change;
             if (e.data().registration() != null) {
                 Optional<RegistrationOutcome> reported = e.isDelete() ? registrations.applyReportedDelete(e.data())
                         : registrations.applyReported(e.data());
@@ -69,16 +77,16 @@ public class ConsolidationService {
         }
         Optional<Consolidation> outcome = switch (entity) {
             case PARTNER -> {
-                ChangeEvent<PartnerOrg> e = read(body, PartnerOrg.class);
-                yield e.isDelete() ? consolidator.deletePartner(e.data()) : consolidator.applyPartner(e.data());
+                PartnerOrg data = (PartnerOrg) change.data();
+                yield change.isDelete() ? consolidator.deletePartner(data) : consolidator.applyPartner(data);
             }
             case USER -> {
-                ChangeEvent<PartnerUser> e = read(body, PartnerUser.class);
-                yield e.isDelete() ? consolidator.deleteUser(e.data()) : consolidator.applyUser(e.data());
+                PartnerUser data = (PartnerUser) change.data();
+                yield change.isDelete() ? consolidator.deleteUser(data) : consolidator.applyUser(data);
             }
             case DEAL -> {
-                ChangeEvent<Deal> e = read(body, Deal.class);
-                yield e.isDelete() ? consolidator.deleteDeal(e.data()) : consolidator.applyDeal(e.data());
+                Deal data = (Deal) change.data();
+                yield change.isDelete() ? consolidator.deleteDeal(data) : consolidator.applyDeal(data);
             }
         };
         if (outcome.isEmpty()) {
@@ -86,7 +94,7 @@ public class ConsolidationService {
         }
         List<OutboundRecord> out = outbound(outcome.get());
         if (entity == EntityType.USER) {
-            PartnerUser user = read(body, PartnerUser.class).data();
+            PartnerUser user = (PartnerUser) change.data();
             if (isFromIdentityProvider(user)) {
                 // What an IdP decides about a person (access, roles, name) goes to their program's CRM too.
                 out = new ArrayList<>(out);
