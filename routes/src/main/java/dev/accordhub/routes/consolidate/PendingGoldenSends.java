@@ -44,9 +44,17 @@ public class PendingGoldenSends {
             String sourceBody) {
     }
 
+    private final String scheme;
+
     public PendingGoldenSends(ProducerTemplate template, ObjectMapper json) {
+        this(template, json, "kafka:");
+    }
+
+    /** @param scheme where topics are, as an endpoint prefix: {@code kafka:} (tests: an in-memory queue) */
+    PendingGoldenSends(ProducerTemplate template, ObjectMapper json, String scheme) {
         this.template = template;
         this.json = json;
+        this.scheme = scheme;
     }
 
     /**
@@ -58,7 +66,7 @@ public class PendingGoldenSends {
         // The same headers a to("kafka:...") would have sent: the key, the correlation id, ...
         java.util.Map<String, Object> headers = new java.util.HashMap<>(record.getMessage().getHeaders());
         Object body = record.getMessage().getBody();
-        CompletableFuture<Exchange> send = template.asyncSend("kafka:" + topic, e -> {
+        CompletableFuture<Exchange> send = template.asyncSend(scheme + topic, e -> {
             e.getMessage().setHeaders(headers);
             e.getMessage().setBody(body);
         });
@@ -130,7 +138,7 @@ public class PendingGoldenSends {
         LOG.error("Dead letter {} for {}: {}", letter.id(), p.sourceKey(), why);
         String text = json.writeValueAsString(letter);
         // Synchronous: if even this fails, the exception stops the consumer before it commits (breakOnFirstError).
-        template.sendBodyAndHeader("kafka:" + Topics.DEAD_LETTER, text, KafkaConstants.KEY,
+        template.sendBodyAndHeader(scheme + Topics.DEAD_LETTER, text, KafkaConstants.KEY,
                 p.sourceKey() == null ? letter.id() : p.sourceKey());
     }
 }
