@@ -186,11 +186,16 @@ public class ApiReadBench {
             if (e == ping) {
                 continue;
             }
-            boolean primary = e == endpoints.get(1);
+            if (e != endpoints.get(1)) {
+                Report.info("portal read " + e.name(), String.format(Locale.ROOT, "%,.0f req/s, p99 %.2f ms", rps,
+                        p99), String.format(Locale.ROOT, "ping %,.0f req/s, p99 %.2f ms", pingRps, pingP99),
+                        String.format(Locale.ROOT, "%.0f%%", 100 * rps / pingRps));
+                continue;
+            }
             Report.row("portal read " + e.name(), String.format(Locale.ROOT, "%,.0f req/s, p99 %.2f ms", rps, p99),
                     String.format(Locale.ROOT, "ping %,.0f req/s, p99 %.2f ms", pingRps, pingP99),
                     String.format(Locale.ROOT, "%.0f%%", 100 * rps / pingRps),
-                    primary ? "≥ 20,000 req/s, p99 ≤ 5 ms, ≥ 50%" : "(not a §6 target)",
+                    "≥ 20,000 req/s, p99 ≤ 5 ms, ≥ 50%",
                     bad == 0 && rps >= 20_000 && p99 <= 5 && rps / pingRps >= 0.5);
         }
         System.out.println("load avg at the end: " + Hub.loadAverage() + "; CPU " + hub.cpuSummary());
@@ -259,6 +264,12 @@ public class ApiReadBench {
         static void row(String metric, String figure, String baseline, String ratio, String target, boolean met) {
             System.out.println("REPORT | " + metric + " | " + figure + " | " + baseline + " | " + ratio + " | "
                     + target + " | " + (met ? "met" : "**missed**") + " |");
+        }
+
+        /** A figure shown for context, with no target of its own. */
+        static void info(String metric, String figure, String baseline, String ratio) {
+            System.out.println("REPORT | " + metric + " | " + figure + " | " + baseline + " | " + ratio
+                    + " | (no §6 target) | — |");
         }
 
         static void noise(String driver, String text) {

@@ -354,6 +354,12 @@ public class BackfillBench {
                     + target + " | " + (met ? "met" : "**missed**") + " |");
         }
 
+        /** A figure shown for context, with no target of its own. */
+        static void info(String metric, String figure, String baseline, String ratio) {
+            System.out.println("REPORT | " + metric + " | " + figure + " | " + baseline + " | " + ratio
+                    + " | (no §6 target) | — |");
+        }
+
         static void noise(String driver, String text) {
             System.out.println("NOISE | " + driver + " | " + text + " |");
         }
