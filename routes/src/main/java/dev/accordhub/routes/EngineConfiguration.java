@@ -193,8 +193,8 @@ public class EngineConfiguration {
     }
 
     @Bean
-    ConsolidateRoute consolidateRoute(ConsolidationService service) {
-        return new ConsolidateRoute(service);
+    ConsolidateRoute consolidateRoute(ConsolidationService service, ObjectMapper json) {
+        return new ConsolidateRoute(service, json);
     }
 
     @Bean

@@ -17,21 +17,36 @@ public class ConsolidateRoute extends RouteBuilder {
     public static final String ROUTE_ID = "consolidate";
 
     private final ConsolidationService service;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    public ConsolidateRoute(ConsolidationService service) {
+    public ConsolidateRoute(ConsolidationService service, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.service = service;
+        this.json = json;
     }
+
+    private static final String SOURCE_TOPIC = "accordSourceTopic";
+    private static final String SOURCE_KEY = "accordSourceKey";
+    private static final String SOURCE_BODY = "accordSourceBody";
 
     @Override
     public void configure() {
+        PendingGoldenSends sends = new PendingGoldenSends(getCamelContext().createProducerTemplate(), json);
         String topics = String.join(",", Topics.ingest(EntityType.PARTNER), Topics.ingest(EntityType.USER),
                 Topics.ingest(EntityType.DEAL), Topics.IDENTITY_COMMANDS, Topics.DEAL_COMMANDS);
         from("kafka:" + topics + "?groupId={{accord.consolidate.group-id:accord-consolidate}}"
                 + "&autoOffsetReset=earliest&maxPollRecords=500&pollTimeoutMs=1000"
                 // If even the dead letter cannot be written, retry the record rather than commit past it.
-                + "&breakOnFirstError=true")
+                + "&breakOnFirstError=true"
+                // Offsets are still committed by the Kafka client when it polls; this only marks the last record
+                // of each poll (kafka.LAST_POLL_RECORD), where the golden events sent so far must be acknowledged.
+                + "&allowManualCommit=true")
                 .routeId(ROUTE_ID).routeConfigurationId(ErrorHandlingConfiguration.ID).autoStartup(false)
+                // However the change ends (applied, dead-lettered), before the next poll Kafka holds what it sent.
+                .process(e -> e.getExchangeExtension().addOnCompletion(sends.awaitWhenDone())).id("await-golden-acks")
                 .convertBodyTo(String.class)
+                .setProperty(SOURCE_TOPIC, header(KafkaConstants.TOPIC))
+                .setProperty(SOURCE_KEY, header(KafkaConstants.KEY))
+                .setProperty(SOURCE_BODY, body())
                 .bean(service, "apply(${header." + KafkaConstants.TOPIC + "}, ${body})").id("consolidate-change")
                 .split(body())
                     .setHeader(KafkaConstants.KEY, simple("${body.key}"))
@@ -46,7 +61,10 @@ public class ConsolidateRoute extends RouteBuilder {
                             .toD("${exchangeProperty.accordTopic}").id("publish-crm-write")
                             .removeHeader("JMSXGroupID")
                         .otherwise()
-                            .toD("kafka:${exchangeProperty.accordTopic}").id("publish-golden")
+                            // Not waited for one by one: see PendingGoldenSends.
+                            .process(e -> sends.send(e, e.getProperty("accordTopic", String.class),
+                                    e.getProperty(SOURCE_TOPIC, String.class), e.getProperty(SOURCE_KEY, String.class),
+                                    e.getProperty(SOURCE_BODY, String.class))).id("publish-golden")
                     .end()
                 .end();
     }

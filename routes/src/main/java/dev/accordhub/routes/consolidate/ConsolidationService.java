@@ -67,8 +67,16 @@ public class ConsolidationService {
             return outcome.isEmpty() ? List.of() : outbound(outcome.get());
         }
         EntityType entity = EntityType.fromCode(topic.substring(topic.lastIndexOf('.') + 1));
+        // Read once: parsing the change is a good part of what consolidating it costs.
+        Class<?> recordType = switch (entity) {
+            case PARTNER -> PartnerOrg.class;
+            case USER -> PartnerUser.class;
+            case DEAL -> Deal.class;
+        };
+        ChangeEvent<?> change = read(body, recordType);
         if (entity == EntityType.DEAL) {
-            ChangeEvent<Deal> e = read(body, Deal.class);
+            @SuppressWarnings("unchecked")
+            ChangeEvent<Deal> e = (ChangeEvent<Deal>) change;
             if (e.data().registration() != null) {
                 Optional<RegistrationOutcome> reported = e.isDelete() ? registrations.applyReportedDelete(e.data())
                         : registrations.applyReported(e.data());
@@ -77,37 +85,33 @@ public class ConsolidationService {
                 }
             }
         }
-        ChangeEvent<?>[] event = new ChangeEvent<?>[1];
         Optional<Consolidation> outcome = switch (entity) {
             case PARTNER -> {
-                ChangeEvent<PartnerOrg> e = read(body, PartnerOrg.class);
-                event[0] = e;
-                yield e.isDelete() ? consolidator.deletePartner(e.data()) : consolidator.applyPartner(e.data());
+                PartnerOrg data = (PartnerOrg) change.data();
+                yield change.isDelete() ? consolidator.deletePartner(data) : consolidator.applyPartner(data);
             }
             case USER -> {
-                ChangeEvent<PartnerUser> e = read(body, PartnerUser.class);
-                event[0] = e;
-                yield e.isDelete() ? consolidator.deleteUser(e.data()) : consolidator.applyUser(e.data());
+                PartnerUser data = (PartnerUser) change.data();
+                yield change.isDelete() ? consolidator.deleteUser(data) : consolidator.applyUser(data);
             }
             case DEAL -> {
-                ChangeEvent<Deal> e = read(body, Deal.class);
-                event[0] = e;
-                yield e.isDelete() ? consolidator.deleteDeal(e.data()) : consolidator.applyDeal(e.data());
+                Deal data = (Deal) change.data();
+                yield change.isDelete() ? consolidator.deleteDeal(data) : consolidator.applyDeal(data);
             }
         };
         if (outcome.isEmpty()) {
             return List.of();
         }
         if (latency != null) {
-            latency.applied(programOf(event[0]), entity, event[0].time());
+            latency.applied(programOf(change), entity, change.time());
         }
         if (LOG.isDebugEnabled()) {
-            LOG.debug("{} {} applied: {}", event[0].isDelete() ? "Delete of" : "Change to", event[0].subject(),
+            LOG.debug("{} {} applied: {}", change.isDelete() ? "Delete of" : "Change to", change.subject(),
                     outcome.get().changes().stream().map(c -> c.entity().code() + " " + c.id()).toList());
         }
         List<OutboundRecord> out = outbound(outcome.get());
         if (entity == EntityType.USER) {
-            PartnerUser user = read(body, PartnerUser.class).data();
+            PartnerUser user = (PartnerUser) change.data();
             if (isFromIdentityProvider(user)) {
                 // What an IdP decides about a person (access, roles, name) goes to their program's CRM too.
                 out = new ArrayList<>(out);

@@ -32,4 +32,9 @@ public class MetricsConfiguration {
             }
         };
     }
+
+    @Bean
+    GoldenModelMeters goldenModelMeters(com.hazelcast.core.HazelcastInstance hazelcast) {
+        return new GoldenModelMeters(hazelcast);
+    }
 }

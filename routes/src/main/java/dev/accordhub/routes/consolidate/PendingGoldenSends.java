@@ -1,0 +1,144 @@
+package dev.accordhub.routes.consolidate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.accordhub.model.DeadLetter;
+import dev.accordhub.routes.Topics;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Kafka records consolidation publishes (golden events, conflicts, stewardship, history, alerts), sent without
+ * waiting for each acknowledgement: the consolidation thread goes on with the next change while Kafka takes them,
+ * and the producer batches them. Before the consumer polls again — which is when it commits what it consumed — every
+ * one of them has been acknowledged ({@link #awaitBeforeNextPoll}), so a committed offset never covers a golden event
+ * Kafka does not hold. A record Kafka refused makes its source change a dead letter, with the reason, as a failed
+ * change always does.
+ *
+ * <p>Used by the one consolidation consumer thread only.
+ */
+public class PendingGoldenSends {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PendingGoldenSends.class);
+    /** Waits here at the latest, whatever the poll: bounds the memory and a retry's re-delivery. */
+    static final int MAX_PENDING = 5_000;
+    private static final long ACK_TIMEOUT_SECONDS = 60;
+
+    private final ProducerTemplate template;
+    private final ObjectMapper json;
+    private final List<Pending> pending = new ArrayList<>();
+
+    /** One send, and the source change it came from (for its dead letter). */
+    private record Pending(CompletableFuture<Exchange> send, String topic, String sourceTopic, String sourceKey,
+            String sourceBody) {
+    }
+
+    private final String scheme;
+
+    public PendingGoldenSends(ProducerTemplate template, ObjectMapper json) {
+        this(template, json, "kafka:");
+    }
+
+    /** @param scheme where topics are, as an endpoint prefix: {@code kafka:} (tests: an in-memory queue) */
+    PendingGoldenSends(ProducerTemplate template, ObjectMapper json, String scheme) {
+        this.template = template;
+        this.json = json;
+        this.scheme = scheme;
+    }
+
+    /**
+     * Sends the split's current record (body, key header, topic) to Kafka asynchronously.
+     *
+     * @param sourceBody the change it came from, kept until the send is acknowledged
+     */
+    public void send(Exchange record, String topic, String sourceTopic, String sourceKey, String sourceBody) {
+        // The same headers a to("kafka:...") would have sent: the key, the correlation id, ...
+        java.util.Map<String, Object> headers = new java.util.HashMap<>(record.getMessage().getHeaders());
+        Object body = record.getMessage().getBody();
+        CompletableFuture<Exchange> send = template.asyncSend(scheme + topic, e -> {
+            e.getMessage().setHeaders(headers);
+            e.getMessage().setBody(body);
+        });
+        pending.add(new Pending(send, topic, sourceTopic, sourceKey, sourceBody));
+    }
+
+    /** For the change's unit of work: {@link #awaitBeforeNextPoll} when it is done, applied or dead-lettered. */
+    public org.apache.camel.spi.Synchronization awaitWhenDone() {
+        return new org.apache.camel.support.SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange exchange) {
+                try {
+                    awaitBeforeNextPoll(exchange);
+                } catch (Exception e) {
+                    LOG.error("Consolidation could not write the dead letters of records Kafka refused", e);
+                }
+            }
+        };
+    }
+
+    public int pending() {
+        return pending.size();
+    }
+
+    /**
+     * At the last record of a poll (header {@code kafka.LAST_POLL_RECORD}), or when many are pending: waits until
+     * Kafka acknowledged every send.
+     */
+    public void awaitBeforeNextPoll(Exchange exchange) throws Exception {
+        if (pending.size() >= MAX_PENDING
+                || Boolean.TRUE.equals(exchange.getMessage().getHeader(KafkaConstants.LAST_POLL_RECORD, Boolean.class))
+                // without the consumer's header (a test sending straight into the route): one at a time, as before
+                || exchange.getMessage().getHeader(KafkaConstants.LAST_POLL_RECORD) == null) {
+            awaitAll();
+        }
+    }
+
+    /** Waits for every pending send; a source change whose records Kafka refused becomes a dead letter. */
+    public void awaitAll() throws Exception {
+        List<Pending> refused = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        try {
+            for (Pending p : pending) {
+                Exchange done;
+                try {
+                    done = p.send().get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    refused.add(p);
+                    reasons.add(e.toString());
+                    continue;
+                }
+                if (done.getException() != null) {
+                    refused.add(p);
+                    reasons.add(done.getException().toString());
+                }
+            }
+        } finally {
+            pending.clear();
+        }
+        for (int i = 0; i < refused.size(); i++) {
+            deadLetter(refused.get(i), reasons.get(i));
+        }
+    }
+
+    private void deadLetter(Pending p, String reason) throws JsonProcessingException {
+        String why = "Kafka did not take its record for " + p.topic() + ": " + reason;
+        DeadLetter letter = new DeadLetter(UUID.randomUUID().toString(), ConsolidateRoute.ROUTE_ID, p.sourceTopic(),
+                p.sourceKey(), why, p.sourceBody(), Instant.now());
+        LOG.error("Dead letter {} for {}: {}", letter.id(), p.sourceKey(), why);
+        String text = json.writeValueAsString(letter);
+        // Synchronous: if even this fails, the exception stops the consumer before it commits (breakOnFirstError).
+        template.sendBodyAndHeader(scheme + Topics.DEAD_LETTER, text, KafkaConstants.KEY,
+                p.sourceKey() == null ? letter.id() : p.sourceKey());
+    }
+}

@@ -1,0 +1,117 @@
+package dev.accordhub.routes.consolidate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.accordhub.routes.Topics;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Topics are routes here (direct, run on the template's own threads for asynchronous sends) that acknowledge (or
+ * refuse) each record only when the test lets them: what matters is when the consolidation thread waits, not the broker.
+ */
+class PendingGoldenSendsTest {
+
+    final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+    final List<String> taken = new CopyOnWriteArrayList<>();
+    final CountDownLatch release = new CountDownLatch(1);
+    CamelContext camel;
+    PendingGoldenSends sends;
+
+    @BeforeEach
+    void start() throws Exception {
+        camel = new DefaultCamelContext();
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:accord.golden.deal").process(e -> {
+                    release.await(10, TimeUnit.SECONDS);
+                    if (e.getMessage().getBody(String.class).contains("refuse")) {
+                        throw new IllegalStateException("record too large");
+                    }
+                    taken.add(e.getMessage().getHeader(KafkaConstants.KEY) + "=" + e.getMessage().getBody());
+                });
+                from("direct:" + Topics.DEAD_LETTER)
+                        .process(e -> taken.add("dead-letter " + e.getMessage().getBody(String.class)));
+            }
+        });
+        camel.start();
+        sends = new PendingGoldenSends(camel.createProducerTemplate(), json, "direct:");
+    }
+
+    @AfterEach
+    void stop() {
+        camel.stop();
+    }
+
+    private Exchange record(String key, String body) {
+        Exchange e = new DefaultExchange(camel);
+        e.getMessage().setHeader(KafkaConstants.KEY, key);
+        e.getMessage().setHeader(Topics.CORRELATION_HEADER, "corr-" + key);
+        e.getMessage().setBody(body);
+        return e;
+    }
+
+    private Exchange change(Boolean lastOfPoll) {
+        Exchange e = new DefaultExchange(camel);
+        e.getMessage().setHeader(KafkaConstants.LAST_POLL_RECORD, lastOfPoll);
+        return e;
+    }
+
+    @Test
+    void sendsWithoutWaitingAndWaitsForEveryAcknowledgementAtTheLastRecordOfAPoll() throws Exception {
+        sends.send(record("d1", "{\"v\":1}"), "accord.golden.deal", "accord.ingest.deal", "helios:deal:1", "{}");
+        sends.send(record("d2", "{\"v\":2}"), "accord.golden.deal", "accord.ingest.deal", "helios:deal:2", "{}");
+        assertThat(sends.pending()).isEqualTo(2);
+        assertThat(taken).isEmpty(); // the consolidation thread was not held up by the broker
+
+        sends.awaitBeforeNextPoll(change(false));
+        assertThat(sends.pending()).as("not the last record of the poll: no wait").isEqualTo(2);
+
+        release.countDown();
+        sends.awaitBeforeNextPoll(change(true));
+        assertThat(sends.pending()).isZero();
+        assertThat(taken).containsExactly("d1={\"v\":1}", "d2={\"v\":2}");
+    }
+
+    @Test
+    void withoutTheConsumersMarkEachChangeWaitsForItsOwnSends() throws Exception {
+        release.countDown();
+        sends.send(record("d1", "{}"), "accord.golden.deal", "accord.ingest.deal", "helios:deal:1", "{}");
+        sends.awaitBeforeNextPoll(change(null));
+        assertThat(sends.pending()).isZero();
+        assertThat(taken).hasSize(1);
+    }
+
+    @Test
+    void aRecordKafkaRefusesMakesItsSourceChangeADeadLetterWithTheReason() throws Exception {
+        release.countDown();
+        sends.send(record("d1", "{\"refuse\":true}"), "accord.golden.deal", "accord.ingest.deal", "helios:deal:1",
+                "{\"subject\":\"helios:deal:1\"}");
+        sends.send(record("d2", "{\"v\":2}"), "accord.golden.deal", "accord.ingest.deal", "helios:deal:2", "{}");
+        sends.awaitAll();
+
+        assertThat(taken).contains("d2={\"v\":2}");
+        String letter = taken.stream().filter(t -> t.startsWith("dead-letter ")).findFirst().orElseThrow()
+                .substring("dead-letter ".length());
+        JsonNode dead = json.readTree(letter);
+        assertThat(dead.path("stage").asText()).isEqualTo(ConsolidateRoute.ROUTE_ID);
+        assertThat(dead.path("source").asText()).isEqualTo("accord.ingest.deal");
+        assertThat(dead.path("key").asText()).isEqualTo("helios:deal:1");
+        assertThat(dead.path("payload").asText()).isEqualTo("{\"subject\":\"helios:deal:1\"}");
+        assertThat(dead.path("reason").asText()).contains("accord.golden.deal").contains("record too large");
+    }
+}
