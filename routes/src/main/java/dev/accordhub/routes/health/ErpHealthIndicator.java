@@ -27,12 +27,18 @@ public class ErpHealthIndicator extends AbstractHealthIndicator {
         poller.cursor().positions().forEach((kind, seq) -> positions.put(kind.name(), seq));
         builder.withDetail("system", s.system()).withDetail("read", s.ingested())
                 .withDetail("failures", s.failureCount()).withDetail("rateLimited", s.rateLimitedCount())
-                .withDetail("lastSuccess", s.lastSuccess()).withDetail("positions", positions);
+                .withDetail("positions", positions);
+        // Health details must not be null: before the first read there is no last success to show.
+        if (s.lastSuccess() != null) {
+            builder.withDetail("lastSuccess", s.lastSuccess());
+        }
         if (s.lastError() != null) {
             builder.withDetail("lastError", s.lastError()).withDetail("lastErrorAt", s.lastErrorAt());
         }
         if (s.failing()) {
             builder.down();
+        } else if (s.lastSuccess() == null) {
+            builder.unknown().withDetail("state", "not read yet");
         } else {
             builder.up();
         }
