@@ -30,7 +30,7 @@ public class ConsolidateRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        PendingGoldenSends sends = new PendingGoldenSends(getCamelContext().createProducerTemplate(), json);
+        PendingGoldenSends sends = new PendingGoldenSends(getCamelContext(), json);
         String topics = String.join(",", Topics.ingest(EntityType.PARTNER), Topics.ingest(EntityType.USER),
                 Topics.ingest(EntityType.DEAL), Topics.IDENTITY_COMMANDS, Topics.DEAL_COMMANDS);
         from("kafka:" + topics + "?groupId={{accord.consolidate.group-id:accord-consolidate}}"

@@ -1,19 +1,22 @@
 package dev.accordhub.routes.consolidate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.accordhub.model.DeadLetter;
 import dev.accordhub.routes.Topics;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.camel.AsyncProducer;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
+import org.apache.camel.ExchangePattern;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * Kafka does not hold. A record Kafka refused makes its source change a dead letter, with the reason, as a failed
  * change always does.
  *
+ * <p>Each record is handed to the Kafka producer on the calling thread, in the order consolidation made them: Kafka
+ * keeps that order per key, so the compacted golden topic ends with the newest state of every record. (A
+ * {@code ProducerTemplate.asyncSend} would not do: it sends from a thread pool, where two states of one record can
+ * overtake each other and a rebuild would then load the older one.)
+ *
  * <p>Used by the one consolidation consumer thread only.
  */
 public class PendingGoldenSends {
@@ -35,9 +43,11 @@ public class PendingGoldenSends {
     static final int MAX_PENDING = 5_000;
     private static final long ACK_TIMEOUT_SECONDS = 60;
 
-    private final ProducerTemplate template;
+    private final CamelContext camel;
     private final ObjectMapper json;
     private final List<Pending> pending = new ArrayList<>();
+    /** One started producer per topic, stopped with the Camel context. */
+    private final Map<String, AsyncProducer> producers = new HashMap<>();
 
     /** One send, and the source change it came from (for its dead letter). */
     private record Pending(CompletableFuture<Exchange> send, String topic, String sourceTopic, String sourceKey,
@@ -46,13 +56,13 @@ public class PendingGoldenSends {
 
     private final String scheme;
 
-    public PendingGoldenSends(ProducerTemplate template, ObjectMapper json) {
-        this(template, json, "kafka:");
+    public PendingGoldenSends(CamelContext camel, ObjectMapper json) {
+        this(camel, json, "kafka:");
     }
 
-    /** @param scheme where topics are, as an endpoint prefix: {@code kafka:} (tests: an in-memory queue) */
-    PendingGoldenSends(ProducerTemplate template, ObjectMapper json, String scheme) {
-        this.template = template;
+    /** @param scheme where topics are, as an endpoint prefix: {@code kafka:} (tests: routes that stand in for it) */
+    PendingGoldenSends(CamelContext camel, ObjectMapper json, String scheme) {
+        this.camel = camel;
         this.json = json;
         this.scheme = scheme;
     }
@@ -62,15 +72,26 @@ public class PendingGoldenSends {
      *
      * @param sourceBody the change it came from, kept until the send is acknowledged
      */
-    public void send(Exchange record, String topic, String sourceTopic, String sourceKey, String sourceBody) {
+    public void send(Exchange record, String topic, String sourceTopic, String sourceKey, String sourceBody)
+            throws Exception {
+        AsyncProducer producer = producer(topic);
+        Exchange out = producer.getEndpoint().createExchange(ExchangePattern.InOnly);
         // The same headers a to("kafka:...") would have sent: the key, the correlation id, ...
-        java.util.Map<String, Object> headers = new java.util.HashMap<>(record.getMessage().getHeaders());
-        Object body = record.getMessage().getBody();
-        CompletableFuture<Exchange> send = template.asyncSend(scheme + topic, e -> {
-            e.getMessage().setHeaders(headers);
-            e.getMessage().setBody(body);
-        });
+        out.getMessage().setHeaders(new HashMap<>(record.getMessage().getHeaders()));
+        out.getMessage().setBody(record.getMessage().getBody());
+        // Hands the record to the Kafka client here, on this thread; the future completes with the acknowledgement.
+        CompletableFuture<Exchange> send = producer.processAsync(out);
         pending.add(new Pending(send, topic, sourceTopic, sourceKey, sourceBody));
+    }
+
+    private AsyncProducer producer(String topic) throws Exception {
+        AsyncProducer producer = producers.get(topic);
+        if (producer == null) {
+            producer = camel.getEndpoint(scheme + topic).createAsyncProducer();
+            camel.addService(producer, true, true);
+            producers.put(topic, producer);
+        }
+        return producer;
     }
 
     /** For the change's unit of work: {@link #awaitBeforeNextPoll} when it is done, applied or dead-lettered. */
@@ -131,14 +152,20 @@ public class PendingGoldenSends {
         }
     }
 
-    private void deadLetter(Pending p, String reason) throws JsonProcessingException {
+    private void deadLetter(Pending p, String reason) throws Exception {
         String why = "Kafka did not take its record for " + p.topic() + ": " + reason;
         DeadLetter letter = new DeadLetter(UUID.randomUUID().toString(), ConsolidateRoute.ROUTE_ID, p.sourceTopic(),
                 p.sourceKey(), why, p.sourceBody(), Instant.now());
         LOG.error("Dead letter {} for {}: {}", letter.id(), p.sourceKey(), why);
         String text = json.writeValueAsString(letter);
         // Synchronous: if even this fails, the exception stops the consumer before it commits (breakOnFirstError).
-        template.sendBodyAndHeader(scheme + Topics.DEAD_LETTER, text, KafkaConstants.KEY,
-                p.sourceKey() == null ? letter.id() : p.sourceKey());
+        AsyncProducer producer = producer(Topics.DEAD_LETTER);
+        Exchange out = producer.getEndpoint().createExchange(ExchangePattern.InOnly);
+        out.getMessage().setHeader(KafkaConstants.KEY, p.sourceKey() == null ? letter.id() : p.sourceKey());
+        out.getMessage().setBody(text);
+        producer.process(out);
+        if (out.getException() != null) {
+            throw out.getException();
+        }
     }
 }

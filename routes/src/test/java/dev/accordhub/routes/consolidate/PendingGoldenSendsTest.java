@@ -20,8 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Topics are routes here (direct, run on the template's own threads for asynchronous sends) that acknowledge (or
- * refuse) each record only when the test lets them: what matters is when the consolidation thread waits, not the broker.
+ * Topics are routes here that take each record on a thread of their own, as a Kafka producer's sender does, and
+ * acknowledge (or refuse) it only when the test lets them: what matters is when the consolidation thread waits and in
+ * which order records leave it, not the broker.
  */
 class PendingGoldenSendsTest {
 
@@ -37,7 +38,7 @@ class PendingGoldenSendsTest {
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:accord.golden.deal").process(e -> {
+                from("direct:accord.golden.deal").threads(1).process(e -> {
                     release.await(10, TimeUnit.SECONDS);
                     if (e.getMessage().getBody(String.class).contains("refuse")) {
                         throw new IllegalStateException("record too large");
@@ -49,7 +50,7 @@ class PendingGoldenSendsTest {
             }
         });
         camel.start();
-        sends = new PendingGoldenSends(camel.createProducerTemplate(), json, "direct:");
+        sends = new PendingGoldenSends(camel, json, "direct:");
     }
 
     @AfterEach
@@ -85,6 +86,20 @@ class PendingGoldenSendsTest {
         sends.awaitBeforeNextPoll(change(true));
         assertThat(sends.pending()).isZero();
         assertThat(taken).containsExactlyInAnyOrder("d1={\"v\":1}", "d2={\"v\":2}");
+    }
+
+    @Test
+    void successiveStatesOfOneRecordLeaveInTheOrderTheyWereMade() throws Exception {
+        // Kafka keeps the order it is handed per key; the compacted topic's last value must be the newest state.
+        release.countDown();
+        List<String> made = new java.util.ArrayList<>();
+        for (int v = 0; v < 500; v++) {
+            made.add("d1={\"v\":" + v + "}");
+            sends.send(record("d1", "{\"v\":" + v + "}"), "accord.golden.deal", "accord.ingest.deal",
+                    "helios:deal:1", "{}");
+        }
+        sends.awaitAll();
+        assertThat(taken).containsExactlyElementsOf(made);
     }
 
     @Test
