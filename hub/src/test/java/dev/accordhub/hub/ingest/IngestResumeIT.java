@@ -10,6 +10,7 @@ import dev.accordhub.model.program.EntityMapping;
 import dev.accordhub.model.program.ProgramDefinition;
 import dev.accordhub.model.program.ProgramRecordMapper;
 import dev.accordhub.model.source.SourcePage;
+import dev.accordhub.model.testing.TestClock;
 import dev.accordhub.routes.TopicReader;
 import dev.accordhub.routes.Topics;
 import dev.accordhub.routes.infra.TopicProvisioner;
@@ -20,10 +21,8 @@ import dev.accordhub.routes.programs.ProgramLoader;
 import dev.accordhub.sandbox.salesforce.SalesforceSandbox;
 import dev.accordhub.sandbox.seed.DemoData;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +50,7 @@ class IngestResumeIT {
     DefaultCamelContext camel;
     CheckpointStore checkpoints;
     final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
-    final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
+    final TestClock clock = TestClock.at(Instant.parse("2026-11-25T12:00:00Z"));
 
     @BeforeEach
     void start() {
@@ -129,33 +128,6 @@ class IngestResumeIT {
         @Override
         public SourcePage nextPage(EntityMapping mapping, String cursor) {
             return delegate.nextPage(mapping, cursor);
-        }
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
         }
     }
 }

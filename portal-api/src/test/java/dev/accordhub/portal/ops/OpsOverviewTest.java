@@ -9,6 +9,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.accordhub.model.DeadLetter;
+import dev.accordhub.model.testing.TestClock;
 import dev.accordhub.portal.common.ApiResult;
 import dev.accordhub.routes.deadletter.DeadLetterStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class OpsOverviewTest {
 
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-    static final MovableClock CLOCK = new MovableClock(Instant.parse("2026-11-20T10:00:00Z"));
+    static final TestClock CLOCK = TestClock.at(Instant.parse("2026-11-20T10:00:00Z"));
     static HazelcastInstance hazelcast;
     static CamelContext camel;
     static ProducerTemplate send;

@@ -2,13 +2,14 @@ package dev.accordhub.portal.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.accordhub.model.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class RecentRatesTest {
 
-    final MovableClock clock = new MovableClock(Instant.parse("2026-11-20T10:00:00Z"));
+    final TestClock clock = TestClock.at(Instant.parse("2026-11-20T10:00:00Z"));
     final RecentRates rates = new RecentRates(Duration.ofSeconds(10), clock);
 
     @Test

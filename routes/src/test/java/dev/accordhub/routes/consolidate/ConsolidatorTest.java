@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hazelcast.core.HazelcastInstance;
+import dev.accordhub.model.testing.TestClock;
 import dev.accordhub.routes.TestHazelcast;
 import dev.accordhub.model.Deal;
 import dev.accordhub.model.DealStage;
@@ -81,7 +82,7 @@ class ConsolidatorTest {
         partnerMatching = new PartnerMatching(store, new HazelcastCandidateIndex(hazelcast, 200, json),
                 MatchPolicy.defaults(), stewardship);
         identity = new IdentityCommandHandler(new PartnerMerges(store, new Survivorship(
-                SurvivorshipPolicy.MOST_RECENT_WINS)), stewardship, new TickingClock());
+                SurvivorshipPolicy.MOST_RECENT_WINS)), stewardship, TestClock.ticking(T3, Duration.ofMillis(1)));
         consolidator = new Consolidator(store, stewardship, partnerMatching,
                 new Survivorship(SurvivorshipPolicy.MOST_RECENT_WINS), CLOCK, true);
     }
@@ -332,25 +333,6 @@ class ConsolidatorTest {
     }
 
     /** A clock a millisecond further on at every reading, so history entries have an order. */
-    static final class TickingClock extends Clock {
-        private Instant now = T3;
-
-        @Override
-        public synchronized Instant instant() {
-            now = now.plusMillis(1);
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
 
     private static IdentityCommand command(IdentityCommand.Type type, String goldenId, String otherId,
             String sourceKey, String taskId) {

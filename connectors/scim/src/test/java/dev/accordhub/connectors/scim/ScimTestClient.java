@@ -2,15 +2,13 @@ package dev.accordhub.connectors.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.accordhub.model.testing.TestClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +26,7 @@ final class ScimTestClient {
 
     final InMemoryScimStore store = new InMemoryScimStore();
     final List<Change> changes = new ArrayList<>();
-    final SteppingClock clock = new SteppingClock();
+    final TestClock clock = TestClock.ticking(Instant.parse("2026-01-15T08:00:00Z"), Duration.ofSeconds(1));
     final ScimService service;
 
     ScimTestClient() {
@@ -109,24 +107,4 @@ final class ScimTestClient {
     }
 
     /** Each reading is one second later, so lastModified moves with every write. */
-    static final class SteppingClock extends Clock {
-
-        private Instant now = Instant.parse("2026-01-15T08:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public synchronized Instant instant() {
-            now = now.plus(Duration.ofSeconds(1));
-            return now;
-        }
-    }
 }
