@@ -27,6 +27,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * its discovery document, refetched when a new key id appears), from the expected issuer, for the expected
  * audience, not expired and already valid (with a small clock skew). Returns the claims or throws
  * {@link InvalidTokenException} saying what is wrong, never the token itself.
+ *
+ * <p>A token that passed is remembered until it expires (at most {@link #MAX_REMEMBERED} of them): a portal session
+ * sends the same token with every request, and checking its RSA signature again each time was the largest part of
+ * what a cached read cost. The time claims are still checked on every use, so a remembered token is refused once
+ * it expires; a token that differs in any character is a different token and is checked in full. Like any resource
+ * server that keeps its issuer's keys, a token signed by a key the issuer later withdraws stays accepted until it
+ * expires.
  */
 public class JwtValidator {
 
@@ -34,6 +41,8 @@ public class JwtValidator {
     private static final Duration SKEW = Duration.ofSeconds(30);
     private static final Duration REFETCH_AFTER = Duration.ofSeconds(30);
     private static final Base64.Decoder B64 = Base64.getUrlDecoder();
+    /** Tokens remembered as valid at most; beyond, the expired ones are forgotten, and then all if need be. */
+    static final int MAX_REMEMBERED = 10_000;
 
     private final String issuer;
     private final String audience;
@@ -42,18 +51,59 @@ public class JwtValidator {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, PublicKey> keys = new ConcurrentHashMap<>();
     private java.time.Instant lastFetch;
+    /** Tokens whose signature, issuer and audience passed, with their claims (read-only to callers). */
+    private final Map<String, JsonNode> remembered = new ConcurrentHashMap<>();
+    private final int maxRemembered;
 
     public JwtValidator(String issuer, String audience, ObjectMapper json, Clock clock) {
+        this(issuer, audience, json, clock, MAX_REMEMBERED);
+    }
+
+    JwtValidator(String issuer, String audience, ObjectMapper json, Clock clock, int maxRemembered) {
+        this.maxRemembered = maxRemembered;
         this.issuer = issuer;
         this.audience = audience;
         this.json = json;
         this.clock = clock;
     }
 
+    /** The token's claims, if it is valid now; they are shared, so callers must not change them. */
     public JsonNode validate(String token) {
         if (token == null || token.isBlank()) {
             throw InvalidTokenException.missing();
         }
+        JsonNode known = remembered.get(token);
+        if (known != null) {
+            try {
+                checkTime(known);
+            } catch (InvalidTokenException e) {
+                remembered.remove(token);
+                throw e;
+            }
+            return known;
+        }
+        JsonNode claims = check(token);
+        remember(token, claims);
+        return claims;
+    }
+
+    /** How many valid tokens are remembered now. */
+    int remembered() {
+        return remembered.size();
+    }
+
+    private void remember(String token, JsonNode claims) {
+        if (remembered.size() >= maxRemembered) {
+            long now = clock.instant().getEpochSecond();
+            remembered.values().removeIf(c -> c.path("exp").asLong() + SKEW.toSeconds() < now);
+            if (remembered.size() >= maxRemembered) {
+                remembered.clear();
+            }
+        }
+        remembered.put(token, claims);
+    }
+
+    private JsonNode check(String token) {
         String[] parts = token.split("\\.", -1);
         if (parts.length != 3) {
             throw new InvalidTokenException("Not a signed JWT (expected three parts)");
@@ -78,6 +128,10 @@ public class JwtValidator {
         if (!forUs) {
             throw new InvalidTokenException("Token for another audience");
         }
+        checkTime(claims);
+    }
+
+    private void checkTime(JsonNode claims) {
         long now = clock.instant().getEpochSecond();
         if (!claims.hasNonNull("exp") || claims.path("exp").asLong() + SKEW.toSeconds() < now) {
             throw new InvalidTokenException("Token expired");

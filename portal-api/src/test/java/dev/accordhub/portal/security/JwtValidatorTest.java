@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.accordhub.model.testing.TestClock;
 import dev.accordhub.sandbox.oidc.OidcSandbox;
 import dev.accordhub.sandbox.oidc.OidcUser;
 import java.net.URI;
@@ -103,6 +104,50 @@ class JwtValidatorTest {
         String signature = B64.encodeToString(mac.doFinal((header + "." + body).getBytes(StandardCharsets.US_ASCII)));
 
         assertRefused(header + "." + body + "." + signature, "'HS256' is not accepted");
+    }
+
+    @Test
+    void aRememberedTokenIsRefusedOnceItExpires() {
+        TestClock clock = TestClock.at(Instant.now());
+        JwtValidator remembering = new JwtValidator(issuer.issuer(), "accord-portal", JSON, clock);
+        String token = issuer.sign(claims().put("exp", clock.instant().getEpochSecond() + 60));
+
+        assertThat(remembering.validate(token).path("sub").asText()).isEqualTo("u-1");
+        assertThat(remembering.validate(token).path("sub").asText()).isEqualTo("u-1");
+        assertThat(remembering.remembered()).isOne();
+
+        clock.advance(Duration.ofSeconds(60 + 31)); // past exp and the 30 s of clock skew
+        assertThatThrownBy(() -> remembering.validate(token)).isInstanceOf(InvalidTokenException.class)
+                .hasMessageContaining("expired");
+        assertThat(remembering.remembered()).isZero();
+    }
+
+    @Test
+    void aForgeryOfARememberedTokenIsStillCheckedInFull() {
+        String token = issuer.sign(claims());
+        validator.validate(token);
+        String[] parts = token.split("\\.");
+        String forged = B64.encodeToString(claims().put("email", "boss@other.example").toString()
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertRefused(parts[0] + "." + forged + "." + parts[2], "Bad signature");
+        assertThat(validator.validate(token).path("email").asText()).isEqualTo("ana@northwind.example");
+    }
+
+    @Test
+    void theRememberedTokensAreBounded() {
+        JwtValidator remembering = new JwtValidator(issuer.issuer(), "accord-portal", JSON, Clock.systemUTC(), 3);
+        List<String> tokens = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            tokens.add(issuer.sign(claims().put("sub", "u-" + i)));
+        }
+        for (String token : tokens) {
+            remembering.validate(token);
+            assertThat(remembering.remembered()).isBetween(1, 3);
+        }
+        for (int i = 0; i < 5; i++) {
+            assertThat(remembering.validate(tokens.get(i)).path("sub").asText()).isEqualTo("u-" + i);
+        }
     }
 
     @Test
