@@ -200,15 +200,15 @@ public class PortalApiRoutes extends RouteBuilder {
                 .bean(identity, "history(${header.id})").process(PortalApiRoutes::write);
 
         from("direct:portal-partners").routeId("portal-partners").process(this::caller)
-                .bean(queries, "listPartners(${exchangeProperty.caller}, ${header.limit}, ${header.cursor})").process(PortalApiRoutes::write);
+                .process(e -> answer(e, queries.listPartners(callerOf(e), header(e, "limit"), header(e, "cursor"))));
         from("direct:portal-partner").routeId("portal-partner").process(this::caller)
-                .bean(queries, "partner(${exchangeProperty.caller}, ${header.id})").process(PortalApiRoutes::write);
+                .process(e -> answer(e, queries.partner(callerOf(e), header(e, "id"))));
         from("direct:portal-partner-deals").routeId("portal-partner-deals").process(this::caller)
                 .process(e -> modules.require(e.getProperty(CALLER, Caller.class), PortalModules.DEALS))
-                .bean(queries, "partnerDeals(${exchangeProperty.caller}, ${header.id}, ${header.limit}, ${header.cursor})")
-                .process(PortalApiRoutes::write);
+                .process(e -> answer(e, queries.partnerDeals(callerOf(e), header(e, "id"), header(e, "limit"),
+                        header(e, "cursor"))));
         from("direct:portal-partner-lineage").routeId("portal-partner-lineage").process(this::caller)
-                .bean(queries, "partnerLineage(${exchangeProperty.caller}, ${header.id})").process(PortalApiRoutes::write);
+                .process(e -> answer(e, queries.partnerLineage(callerOf(e), header(e, "id"))));
         from("direct:portal-me").routeId("portal-me").process(this::caller)
                 .process(e -> e.getMessage().setBody(me(e.getProperty(CALLER, Caller.class))))
                 .process(PortalApiRoutes::write);
@@ -221,7 +221,7 @@ public class PortalApiRoutes extends RouteBuilder {
                 .process(PortalApiRoutes::write);
         from("direct:portal-deal").routeId("portal-deal").process(this::caller)
                 .process(e -> modules.require(e.getProperty(CALLER, Caller.class), PortalModules.DEALS))
-                .bean(queries, "deal(${exchangeProperty.caller}, ${header.id})").process(PortalApiRoutes::write);
+                .process(e -> answer(e, queries.deal(callerOf(e), header(e, "id"))));
     }
 
     /** An MDF endpoint: the caller, the mdf module of the permission matrix, then the answer. */
@@ -299,6 +299,18 @@ public class PortalApiRoutes extends RouteBuilder {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Writes a read's answer. The hot reads call {@link PortalQueries} directly rather than through {@code .bean()}
+     * with simple-language arguments, which Camel would resolve and convert again on every request.
+     */
+    private static void answer(Exchange exchange, ApiResult result) {
+        result.writeTo(exchange);
+    }
+
+    private static String header(Exchange exchange, String name) {
+        return exchange.getMessage().getHeader(name, String.class);
     }
 
     private static void write(Exchange exchange) {
