@@ -47,12 +47,19 @@ public class ConsolidateRoute extends RouteBuilder {
                 .setProperty(SOURCE_TOPIC, header(KafkaConstants.TOPIC))
                 .setProperty(SOURCE_KEY, header(KafkaConstants.KEY))
                 .setProperty(SOURCE_BODY, body())
-                .bean(service, "apply(${header." + KafkaConstants.TOPIC + "}, ${body})").id("consolidate-change")
+                // Plain calls rather than .bean() and simple-language paths: they ran once per change and per record,
+                // and resolving them again each time was a tenth of what consolidating a change cost.
+                .process(e -> e.getMessage().setBody(service.apply(
+                        e.getMessage().getHeader(KafkaConstants.TOPIC, String.class),
+                        e.getMessage().getBody(String.class)))).id("consolidate-change")
                 .split(body())
-                    .setHeader(KafkaConstants.KEY, simple("${body.key}"))
-                    .setProperty("accordTopic", simple("${body.topic}"))
-                    .setBody(simple("${body.value}"))
-                    .removeHeader(KafkaConstants.TOPIC)
+                    .process(e -> {
+                        OutboundRecord record = e.getMessage().getBody(OutboundRecord.class);
+                        e.getMessage().setHeader(KafkaConstants.KEY, record.key());
+                        e.setProperty("accordTopic", record.topic());
+                        e.getMessage().setBody(record.value());
+                        e.getMessage().removeHeader(KafkaConstants.TOPIC);
+                    }).id("outbound-record")
                     .choice()
                         .when(exchangeProperty("accordTopic").startsWith("jms:"))
                             // A write into a CRM: persistent, in order per deal (message group = deal id).
