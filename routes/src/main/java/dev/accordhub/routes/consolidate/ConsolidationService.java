@@ -151,10 +151,12 @@ public class ConsolidationService {
     }
 
     private OutboundRecord goldenEvent(GoldenChange c) throws JsonProcessingException {
+        // Serialised once: the JSON Hazelcast got is hashed for the id and embedded as the event's data as it is.
+        String record = c.json() != null ? c.json() : json.writeValueAsString(c.record());
         ChangeEvent<Object> golden = new ChangeEvent<>(ChangeEvent.SPEC_VERSION,
-                c.id() + "@" + contentHash(c.record()), "/accord/golden",
+                c.id() + "@" + contentHash(record), "/accord/golden",
                 "dev.accordhub.golden." + c.entity().code() + ".upserted", c.id(), updatedAt(c.record()),
-                "application/json", c.record());
+                "application/json", new com.fasterxml.jackson.databind.util.RawValue(record));
         return new OutboundRecord(Topics.golden(c.entity()), c.id(), json.writeValueAsString(golden));
     }
 
@@ -187,11 +189,12 @@ public class ConsolidationService {
      * Golden event ids name the content: the same golden state published twice (a replay) keeps its id, and a
      * merge that changes the sources but not the newest stamp still gets a new one.
      */
-    private String contentHash(Object record) {
+    private static String contentHash(String recordJson) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(record));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(recordJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

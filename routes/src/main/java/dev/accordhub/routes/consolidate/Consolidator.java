@@ -113,9 +113,9 @@ public class Consolidator {
         }
         Deal golden = new Deal(id, change.name(), change.partnerKey(), change.customerName(), change.amount(),
                 change.stage(), change.closeDate(), change.updatedAt(), change.sources());
-        store.put(EntityType.DEAL, id, golden);
+        String written = store.put(EntityType.DEAL, id, golden);
         store.link(sourceKey, id);
-        return Optional.of(Consolidation.of(new GoldenChange(EntityType.DEAL, id, golden)));
+        return Optional.of(Consolidation.of(new GoldenChange(EntityType.DEAL, id, golden, written)));
     }
 
     /** A deal deleted at its source leaves the golden model: removed from Hazelcast, a tombstone on Kafka. */
@@ -241,7 +241,7 @@ public class Consolidator {
         List<T> snapshots = new ArrayList<>(others);
         snapshots.add(change);
         T golden = merge.apply(id, snapshots);
-        store.put(entity, id, golden);
+        String written = store.put(entity, id, golden);
         store.link(sourceKey, id);
         for (String matchKey : matchKeys) {
             store.claimMatchKey(matchKey, id);
@@ -256,7 +256,7 @@ public class Consolidator {
             stewardship.open(id, scored.reviewWith(), scored.score(), scored.reasons(), clock.instant())
                     .ifPresent(tasks::add);
         }
-        split.add(new GoldenChange(entity, id, golden));
+        split.add(new GoldenChange(entity, id, golden, written));
         return Optional.of(new Consolidation(split, found, tasks, history));
     }
 

@@ -61,8 +61,11 @@ public class GoldenStore {
         return read(map(entity).get(id), type);
     }
 
-    public void put(EntityType entity, String id, Object golden) {
-        map(entity).set(id, writeValue(golden));
+    /** @return the record's JSON as stored */
+    public String put(EntityType entity, String id, Object golden) {
+        HazelcastJsonValue value = writeValue(golden);
+        map(entity).set(id, value);
+        return value.getValue();
     }
 
     public void putRaw(EntityType entity, String id, String goldenJson) {
