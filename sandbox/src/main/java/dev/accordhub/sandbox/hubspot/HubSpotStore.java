@@ -106,7 +106,8 @@ final class HubSpotStore {
     }
 
     private static Instant instantOrEpoch(String value) {
-        return value != null && HubSpotValues.isInstant(value) ? HubSpotValues.parseInstant(value) : Instant.EPOCH;
+        Instant instant = value == null ? null : HubSpotValues.instantOrNull(value);
+        return instant == null ? Instant.EPOCH : instant;
     }
 
     private static Long parseId(String id) {

@@ -35,11 +35,15 @@ final class HubSpotValues {
     }
 
     static boolean isInstant(String text) {
+        return instantOrNull(text) != null;
+    }
+
+    /** The datetime, or null when the text is none. */
+    static Instant instantOrNull(String text) {
         try {
-            parseInstant(text);
-            return true;
+            return parseInstant(text);
         } catch (DateTimeParseException | NumberFormatException e) {
-            return false;
+            return null;
         }
     }
 
@@ -54,8 +58,13 @@ final class HubSpotValues {
 
     /** Compares two values of a property by its type; values that do not parse compare as text. */
     static int compare(HubSpotProperty.Type type, String a, String b) {
-        if (type == HubSpotProperty.Type.DATETIME && isInstant(a) && isInstant(b)) {
-            return parseInstant(a).compareTo(parseInstant(b));
+        if (type == HubSpotProperty.Type.DATETIME) {
+            // Each side parsed once: a search compares every object (and sorts them) this way.
+            Instant x = instantOrNull(a);
+            Instant y = x == null ? null : instantOrNull(b);
+            if (y != null) {
+                return x.compareTo(y);
+            }
         }
         if (type == HubSpotProperty.Type.NUMBER && isNumber(a) && isNumber(b)) {
             return new BigDecimal(a.trim()).compareTo(new BigDecimal(b.trim()));
