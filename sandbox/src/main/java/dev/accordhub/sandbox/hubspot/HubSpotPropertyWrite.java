@@ -58,11 +58,12 @@ final class HubSpotPropertyWrite {
                 return value.trim();
             }
             case DATETIME -> {
-                if (!HubSpotValues.isInstant(value)) {
+                java.time.Instant instant = HubSpotValues.instantOrNull(value);
+                if (instant == null) {
                     problem(problems, name, "INVALID_DATE", value + " was not a valid datetime.");
                     return null;
                 }
-                return HubSpotValues.formatInstant(HubSpotValues.parseInstant(value));
+                return HubSpotValues.formatInstant(instant);
             }
             case ENUMERATION -> {
                 if (!property.options().contains(value)) {

@@ -34,10 +34,6 @@ final class HubSpotValues {
         return OffsetDateTime.parse(trimmed, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
     }
 
-    static boolean isInstant(String text) {
-        return instantOrNull(text) != null;
-    }
-
     /** The datetime, or null when the text is none. */
     static Instant instantOrNull(String text) {
         try {
