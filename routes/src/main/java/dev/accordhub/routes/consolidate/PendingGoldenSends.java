@@ -75,13 +75,18 @@ public class PendingGoldenSends {
     public void send(Exchange record, String topic, String sourceTopic, String sourceKey, String sourceBody)
             throws Exception {
         AsyncProducer producer = producer(topic);
-        Exchange out = producer.getEndpoint().createExchange(ExchangePattern.InOnly);
         // The same headers a to("kafka:...") would have sent: the key, the correlation id, ...
-        out.getMessage().setHeaders(new HashMap<>(record.getMessage().getHeaders()));
-        out.getMessage().setBody(record.getMessage().getBody());
+        Exchange out = exchange(producer, record.getMessage().getHeaders(), record.getMessage().getBody());
         // Hands the record to the Kafka client here, on this thread; the future completes with the acknowledgement.
         CompletableFuture<Exchange> send = producer.processAsync(out);
         pending.add(new Pending(send, topic, sourceTopic, sourceKey, sourceBody));
+    }
+
+    private static Exchange exchange(AsyncProducer producer, Map<String, Object> headers, Object body) {
+        Exchange out = producer.getEndpoint().createExchange(ExchangePattern.InOnly);
+        out.getMessage().setHeaders(new HashMap<>(headers));
+        out.getMessage().setBody(body);
+        return out;
     }
 
     private AsyncProducer producer(String topic) throws Exception {
@@ -160,9 +165,8 @@ public class PendingGoldenSends {
         String text = json.writeValueAsString(letter);
         // Synchronous: if even this fails, the exception stops the consumer before it commits (breakOnFirstError).
         AsyncProducer producer = producer(Topics.DEAD_LETTER);
-        Exchange out = producer.getEndpoint().createExchange(ExchangePattern.InOnly);
-        out.getMessage().setHeader(KafkaConstants.KEY, p.sourceKey() == null ? letter.id() : p.sourceKey());
-        out.getMessage().setBody(text);
+        String key = p.sourceKey() == null ? letter.id() : p.sourceKey();
+        Exchange out = exchange(producer, Map.of(KafkaConstants.KEY, key), text);
         producer.process(out);
         if (out.getException() != null) {
             throw out.getException();
