@@ -176,9 +176,9 @@ public class PortalApiRoutes extends RouteBuilder {
         mdfRoute("mdf-funds", e -> mdf.funds(callerOf(e), partnerParam(e)));
         mdfRoute("mdf-balance", e -> mdf.balance(callerOf(e), partnerParam(e)));
         mdfRoute("mdf-requests", e -> mdf.requests(callerOf(e), partnerParam(e)));
-        mdfRoute("mdf-request", e -> mdf.request(callerOf(e), e.getMessage().getHeader("id", String.class)));
+        mdfRoute("mdf-request", e -> mdf.request(callerOf(e), header(e, "id")));
         mdfRoute("mdf-claims", e -> mdf.claims(callerOf(e), partnerParam(e)));
-        mdfRoute("mdf-claim", e -> mdf.claim(callerOf(e), e.getMessage().getHeader("id", String.class)));
+        mdfRoute("mdf-claim", e -> mdf.claim(callerOf(e), header(e, "id")));
         mdfRoute("mdf-submit-request", e -> mdf.submitRequest(callerOf(e), idempotencyKey(e),
                 e.getMessage().getBody(String.class)));
         mdfRoute("mdf-submit-claim", e -> mdf.submitClaim(callerOf(e), idempotencyKey(e),
@@ -200,15 +200,15 @@ public class PortalApiRoutes extends RouteBuilder {
                 .bean(identity, "history(${header.id})").process(PortalApiRoutes::write);
 
         from("direct:portal-partners").routeId("portal-partners").process(this::caller)
-                .process(e -> answer(e, queries.listPartners(callerOf(e), header(e, "limit"), header(e, "cursor"))));
+                .process(e -> queries.listPartners(callerOf(e), header(e, "limit"), header(e, "cursor")).writeTo(e));
         from("direct:portal-partner").routeId("portal-partner").process(this::caller)
-                .process(e -> answer(e, queries.partner(callerOf(e), header(e, "id"))));
+                .process(e -> queries.partner(callerOf(e), header(e, "id")).writeTo(e));
         from("direct:portal-partner-deals").routeId("portal-partner-deals").process(this::caller)
                 .process(e -> modules.require(e.getProperty(CALLER, Caller.class), PortalModules.DEALS))
-                .process(e -> answer(e, queries.partnerDeals(callerOf(e), header(e, "id"), header(e, "limit"),
-                        header(e, "cursor"))));
+                .process(e -> queries.partnerDeals(callerOf(e), header(e, "id"), header(e, "limit"),
+                        header(e, "cursor")).writeTo(e));
         from("direct:portal-partner-lineage").routeId("portal-partner-lineage").process(this::caller)
-                .process(e -> answer(e, queries.partnerLineage(callerOf(e), header(e, "id"))));
+                .process(e -> queries.partnerLineage(callerOf(e), header(e, "id")).writeTo(e));
         from("direct:portal-me").routeId("portal-me").process(this::caller)
                 .process(e -> e.getMessage().setBody(me(e.getProperty(CALLER, Caller.class))))
                 .process(PortalApiRoutes::write);
@@ -221,7 +221,7 @@ public class PortalApiRoutes extends RouteBuilder {
                 .process(PortalApiRoutes::write);
         from("direct:portal-deal").routeId("portal-deal").process(this::caller)
                 .process(e -> modules.require(e.getProperty(CALLER, Caller.class), PortalModules.DEALS))
-                .process(e -> answer(e, queries.deal(callerOf(e), header(e, "id"))));
+                .process(e -> queries.deal(callerOf(e), header(e, "id")).writeTo(e));
     }
 
     /** An MDF endpoint: the caller, the mdf module of the permission matrix, then the answer. */
@@ -302,13 +302,9 @@ public class PortalApiRoutes extends RouteBuilder {
     }
 
     /**
-     * Writes a read's answer. The hot reads call {@link PortalQueries} directly rather than through {@code .bean()}
-     * with simple-language arguments, which Camel would resolve and convert again on every request.
+     * A request header as text. The hot reads call {@link PortalQueries} with it directly rather than through
+     * {@code .bean()} with simple-language arguments, which Camel would resolve and convert again on every request.
      */
-    private static void answer(Exchange exchange, ApiResult result) {
-        result.writeTo(exchange);
-    }
-
     private static String header(Exchange exchange, String name) {
         return exchange.getMessage().getHeader(name, String.class);
     }
