@@ -6,7 +6,7 @@
 #   bench/run-all.sh                 # builds hub/target/accord-hub.jar if it is missing
 #   bench/run-all.sh --build         # rebuilds it first (./mvnw -DskipTests package)
 #   bench/run-all.sh --quick         # smaller runs (100k deals, 5 s rates, ...): a smoke test of the suite, ~6 min
-#   bench/run-all.sh --only backfill,api   # some drivers: cold-start, change-rate, backfill, api, registration, payout
+#   bench/run-all.sh --only backfill,api   # some drivers: cold-start, change-visibility, change-rate, backfill, api, registration, payout
 #
 # MVN_ARGS is passed to ./mvnw (e.g. "-o -Dmaven.repo.local=/tmp/m2"); HUB_JVM_ARGS to each hub's JVM.
 set -uo pipefail
@@ -67,10 +67,10 @@ done
 rm -rf "$out/lib/BOOT-INF"
 
 if [ "$quick" = yes ]; then
-  cold_args=(--changes 40 --baseline-samples 200); rate_args=(--seconds 5); backfill_args=(--deals 100000)
+  start_args=(--runs 1); cold_args=(--changes 40 --baseline-samples 200); rate_args=(--seconds 5); backfill_args=(--deals 100000)
   api_args=(--seconds 5 --rounds 1); reg_args=(--rate 20 --seconds 10); payout_args=(--claims 20)
 else
-  cold_args=(--changes 100); rate_args=(--seconds 20); backfill_args=(--deals 1000000)
+  start_args=(--runs 3); cold_args=(--changes 100); rate_args=(--seconds 20); backfill_args=(--deals 1000000)
   api_args=(--seconds 10 --rounds 3); reg_args=(--rate 50 --seconds 30); payout_args=(--claims 50)
 fi
 jvm=()
@@ -104,7 +104,8 @@ other_load() { # load average of the machine before anything of ours starts
 }
 idle_load=$(other_load)
 
-run cold-start java bench/src/ChangeVisibilityBench.java "${cold_args[@]}" "${jvm[@]}"
+run cold-start bench/cold-start.sh "${start_args[@]}"
+run change-visibility java bench/src/ChangeVisibilityBench.java "${cold_args[@]}" "${jvm[@]}"
 run change-rate java bench/src/ChangeRateBench.java "${rate_args[@]}" "${jvm[@]}"
 run backfill java -cp "$kafka_cp/*" bench/src/BackfillBench.java "${backfill_args[@]}" "${jvm[@]}"
 run api java bench/src/ApiReadBench.java "${api_args[@]}" "${jvm[@]}"

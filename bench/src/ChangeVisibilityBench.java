@@ -399,9 +399,9 @@ public class ChangeVisibilityBench {
                     base.median, base.p99);
             System.out.println("load avg:  " + loadAverage() + " (1/5/15 min, end of measurement)");
             // For bench/run-all.sh's report.
-            System.out.printf(Locale.ROOT, "REPORT | cold start of the embedded default (to /actuator/health UP) |"
-                    + " %.1f s | — | — | ≤ 20 s | %s |%n", sec(tHealthy - t0), sec(tHealthy - t0) <= 20 ? "met"
-                    : "**missed**");
+            // The §6 cold start is bench/cold-start.sh's (hub/accord-hub.sh against java -jar); this is java -jar.
+            System.out.printf(Locale.ROOT, "REPORT | start of a java -jar hub to /actuator/health UP (this driver's)"
+                    + " | %.1f s | — | — | (cold-start has the §6 figure) | — |%n", sec(tHealthy - t0));
             System.out.printf(Locale.ROOT, "REPORT | start-up to fully ingested (demo) | %.1f s | — | — | (not a §6"
                     + " target) | — |%n", sec(ingested.at - t0));
             System.out.printf(Locale.ROOT, "REPORT | partner rename → visible, one at a time (%d changes, poll %d ms)"
