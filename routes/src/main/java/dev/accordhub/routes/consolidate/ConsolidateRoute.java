@@ -3,6 +3,14 @@ package dev.accordhub.routes.consolidate;
 import dev.accordhub.model.EntityType;
 import dev.accordhub.routes.Topics;
 import dev.accordhub.routes.deadletter.ErrorHandlingConfiguration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
+import org.apache.camel.Message;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 
@@ -27,10 +35,13 @@ public class ConsolidateRoute extends RouteBuilder {
     private static final String SOURCE_TOPIC = "accordSourceTopic";
     private static final String SOURCE_KEY = "accordSourceKey";
     private static final String SOURCE_BODY = "accordSourceBody";
+    private static final String OUTBOUND = "accordOutbound";
+    private static final String PUBLISHED = "accordPublished";
 
     @Override
     public void configure() {
         PendingGoldenSends sends = new PendingGoldenSends(getCamelContext(), json);
+        ProducerTemplate crm = getCamelContext().createProducerTemplate();
         String topics = String.join(",", Topics.ingest(EntityType.PARTNER), Topics.ingest(EntityType.USER),
                 Topics.ingest(EntityType.DEAL), Topics.IDENTITY_COMMANDS, Topics.DEAL_COMMANDS);
         from("kafka:" + topics + "?groupId={{accord.consolidate.group-id:accord-consolidate}}"
@@ -43,36 +54,62 @@ public class ConsolidateRoute extends RouteBuilder {
                 .routeId(ROUTE_ID).routeConfigurationId(ErrorHandlingConfiguration.ID).autoStartup(false)
                 // However the change ends (applied, dead-lettered), before the next poll Kafka holds what it sent.
                 .process(e -> e.getExchangeExtension().addOnCompletion(sends.awaitWhenDone())).id("await-golden-acks")
-                .convertBodyTo(String.class)
-                .setProperty(SOURCE_TOPIC, header(KafkaConstants.TOPIC))
-                .setProperty(SOURCE_KEY, header(KafkaConstants.KEY))
-                .setProperty(SOURCE_BODY, body())
-                // Plain calls rather than .bean() and simple-language paths: they ran once per change and per record,
-                // and resolving them again each time was a tenth of what consolidating a change cost.
-                .process(e -> e.getMessage().setBody(service.apply(
-                        e.getMessage().getHeader(KafkaConstants.TOPIC, String.class),
-                        e.getMessage().getBody(String.class)))).id("consolidate-change")
-                .split(body())
-                    .process(e -> {
-                        OutboundRecord record = e.getMessage().getBody(OutboundRecord.class);
-                        e.getMessage().setHeader(KafkaConstants.KEY, record.key());
-                        e.setProperty("accordTopic", record.topic());
-                        e.getMessage().setBody(record.value());
-                        e.getMessage().removeHeader(KafkaConstants.TOPIC);
-                    }).id("outbound-record")
-                    .choice()
-                        .when(exchangeProperty("accordTopic").startsWith("jms:"))
-                            // A write into a CRM: persistent, in order per deal (message group = deal id).
-                            .setHeader("JMSXGroupID", header(KafkaConstants.KEY))
-                            .removeHeaders("kafka.*")
-                            .toD("${exchangeProperty.accordTopic}").id("publish-crm-write")
-                            .removeHeader("JMSXGroupID")
-                        .otherwise()
-                            // Not waited for one by one: see PendingGoldenSends.
-                            .process(e -> sends.send(e, e.getProperty("accordTopic", String.class),
-                                    e.getProperty(SOURCE_TOPIC, String.class), e.getProperty(SOURCE_KEY, String.class),
-                                    e.getProperty(SOURCE_BODY, String.class))).id("publish-golden")
-                    .end()
-                .end();
+                // Two steps, plain calls, no split: every step of this route runs once per change, and each costs
+                // a copy of the exchange for redelivery, a unit of work, MDC; with a split per outbound record and
+                // simple-language paths they were a third of what consolidating a change cost.
+                .process(e -> consolidate(e, sends)).id("consolidate-change")
+                .process(e -> publish(e, sends, crm)).id("publish");
+    }
+
+    private void consolidate(Exchange e, PendingGoldenSends sends) throws Exception {
+        Message m = e.getMessage();
+        String topic = m.getHeader(KafkaConstants.TOPIC, String.class);
+        String body = m.getBody(String.class);
+        e.setProperty(SOURCE_TOPIC, topic);
+        e.setProperty(SOURCE_KEY, m.getHeader(KafkaConstants.KEY, String.class));
+        e.setProperty(SOURCE_BODY, body);
+        e.setProperty(OUTBOUND, service.apply(topic, body));
+        // Waited for with the golden events, before the next poll; a write that failed dead-letters this change.
+        sends.track(service.takeWritesBehind(), topic, e.getProperty(SOURCE_KEY, String.class), body);
+        // Shared with the copies redelivery makes: a retried publish goes on after the records that already left.
+        e.setProperty(PUBLISHED, new AtomicInteger());
+    }
+
+    /**
+     * Publishes a change's outbound records in the order consolidation made them: golden events, conflicts,
+     * stewardship and history to Kafka without waiting for each acknowledgement ({@link PendingGoldenSends}); writes
+     * into a CRM to its Artemis queue, persistent, in order per deal (message group = deal id), one by one.
+     */
+    private void publish(Exchange e, PendingGoldenSends sends, ProducerTemplate crm) throws Exception {
+        @SuppressWarnings("unchecked")
+        List<OutboundRecord> records = e.getProperty(OUTBOUND, List.class);
+        AtomicInteger published = e.getProperty(PUBLISHED, AtomicInteger.class);
+        Map<String, Object> headers = e.getMessage().getHeaders();
+        for (int i = published.get(); i < records.size(); i++) {
+            OutboundRecord record = records.get(i);
+            if (record.topic().startsWith("jms:")) {
+                Map<String, Object> jmsHeaders = new HashMap<>();
+                headers.forEach((name, value) -> {
+                    if (!name.startsWith("kafka.")) {
+                        jmsHeaders.put(name, value);
+                    }
+                });
+                jmsHeaders.put("JMSXGroupID", record.key());
+                Exchange sent = crm.send(record.topic(), ExchangePattern.InOnly, out -> {
+                    out.getMessage().setHeaders(jmsHeaders);
+                    out.getMessage().setBody(record.value());
+                });
+                if (sent.getException() != null) {
+                    throw sent.getException();
+                }
+            } else {
+                Map<String, Object> kafkaHeaders = new HashMap<>(headers);
+                kafkaHeaders.remove(KafkaConstants.TOPIC);
+                kafkaHeaders.put(KafkaConstants.KEY, record.key());
+                sends.send(kafkaHeaders, record.value(), record.topic(), e.getProperty(SOURCE_TOPIC, String.class),
+                        e.getProperty(SOURCE_KEY, String.class), e.getProperty(SOURCE_BODY, String.class));
+            }
+            published.set(i + 1);
+        }
     }
 }

@@ -123,6 +123,14 @@ public class ConsolidationService {
         return out;
     }
 
+    /**
+     * The Hazelcast writes the changes applied on this thread made without waiting ({@link GoldenStore#putBehind}):
+     * to be waited for before the changes are committed.
+     */
+    public List<GoldenStore.WriteBehind> takeWritesBehind() {
+        return store.takeWritesBehind();
+    }
+
     private List<OutboundRecord> outbound(RegistrationOutcome outcome) throws JsonProcessingException {
         List<OutboundRecord> out = new ArrayList<>();
         for (Deal deal : outcome.changed()) {

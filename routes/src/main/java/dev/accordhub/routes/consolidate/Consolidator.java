@@ -113,8 +113,9 @@ public class Consolidator {
         }
         Deal golden = new Deal(id, change.name(), change.partnerKey(), change.customerName(), change.amount(),
                 change.stage(), change.closeDate(), change.updatedAt(), change.sources());
-        String written = store.put(EntityType.DEAL, id, golden);
-        store.link(sourceKey, id);
+        // Not waited for one by one: the consolidation route waits for them before it commits the change.
+        String written = store.putBehind(EntityType.DEAL, id, golden);
+        store.linkBehind(sourceKey, id);
         return Optional.of(Consolidation.of(new GoldenChange(EntityType.DEAL, id, golden, written)));
     }
 

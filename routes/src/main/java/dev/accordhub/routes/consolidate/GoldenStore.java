@@ -7,6 +7,10 @@ import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.map.IMap;
 import dev.accordhub.model.EntityType;
 import dev.accordhub.model.SourceKeys;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The consolidated model in Hazelcast. Values are JSON ({@link HazelcastJsonValue}) so they are indexed and queried
@@ -57,6 +61,18 @@ public class GoldenStore {
         };
     }
 
+    /** A Hazelcast write made without waiting for it, and the map it went to. */
+    public record WriteBehind(String map, CompletableFuture<Void> done) {
+    }
+
+    /**
+     * Per thread: the writes it made behind ({@link #putBehind}, {@link #linkBehind}) and has not taken yet. Beyond
+     * {@link #MAX_BEHIND} the next write behind first waits for them, so a caller that never takes them (a test, a
+     * repair) holds no more than that.
+     */
+    private final ThreadLocal<List<WriteBehind>> behind = ThreadLocal.withInitial(ArrayList::new);
+    static final int MAX_BEHIND = 10_000;
+
     public <T> T get(EntityType entity, String id, Class<T> type) {
         return read(map(entity).get(id), type);
     }
@@ -66,6 +82,47 @@ public class GoldenStore {
         HazelcastJsonValue value = writeValue(golden);
         map(entity).set(id, value);
         return value.getValue();
+    }
+
+    /**
+     * Like {@link #put}, without waiting for Hazelcast: the write is this thread's to wait for
+     * ({@link #takeWritesBehind}) before it commits the change that made it. Reads that follow, from any thread,
+     * already see it: one member's operations on a partition run in the order they were made.
+     *
+     * @return the record's JSON as stored
+     */
+    public String putBehind(EntityType entity, String id, Object golden) {
+        HazelcastJsonValue value = writeValue(golden);
+        IMap<String, HazelcastJsonValue> map = map(entity);
+        behind(map.getName(), map.setAsync(id, value));
+        return value.getValue();
+    }
+
+    /** Like {@link #link}, without waiting for Hazelcast (see {@link #putBehind}). */
+    public void linkBehind(String sourceKey, String goldenId) {
+        behind(XREF, xref.setAsync(sourceKey, goldenId));
+    }
+
+    private void behind(String map, CompletionStage<Void> write) {
+        List<WriteBehind> mine = behind.get();
+        if (mine.size() >= MAX_BEHIND) {
+            for (WriteBehind w : mine) {
+                w.done().join();
+            }
+            mine.clear();
+        }
+        mine.add(new WriteBehind(map, write.toCompletableFuture()));
+    }
+
+    /** The writes this thread made behind since it last took them; it waits for them before it commits. */
+    public List<WriteBehind> takeWritesBehind() {
+        List<WriteBehind> mine = behind.get();
+        if (mine.isEmpty()) {
+            return List.of();
+        }
+        List<WriteBehind> taken = List.copyOf(mine);
+        mine.clear();
+        return taken;
     }
 
     public void putRaw(EntityType entity, String id, String goldenJson) {

@@ -192,6 +192,37 @@ class ConsolidatorTest {
     }
 
     @Test
+    void aDealIsWrittenBehindReadableAtOnceAndLeftForTheApplyingThreadToWaitFor() throws Exception {
+        store.takeWritesBehind();
+        GoldenChange applied = consolidator.applyDeal(deal("006W", "100", T1)).orElseThrow().golden();
+        List<GoldenStore.WriteBehind> writes = store.takeWritesBehind();
+        assertThat(writes).extracting(GoldenStore.WriteBehind::map)
+                .containsExactly(GoldenStore.DEALS, GoldenStore.XREF);
+        assertThat(store.takeWritesBehind()).as("taken once").isEmpty();
+
+        // Before anyone waited, from another thread: one member runs a partition's operations in the order made.
+        Deal read = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> store.get(EntityType.DEAL, applied.id(), Deal.class))
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(read.amount()).isEqualTo(Money.of("100", "USD"));
+        for (GoldenStore.WriteBehind w : writes) {
+            w.done().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertThat(store.goldenIdOf("helios:deal:006W")).isEqualTo(applied.id());
+    }
+
+    @Test
+    void aThreadThatNeverTakesItsWritesBehindHoldsNoMoreThanTheBound() {
+        store.takeWritesBehind();
+        for (int i = 0; i <= GoldenStore.MAX_BEHIND; i++) {
+            store.linkBehind("helios:deal:bound-" + i, "deal-" + i);
+        }
+        // The write past the bound waited for the ones before it, and only it is left.
+        assertThat(store.takeWritesBehind()).hasSize(1);
+        assertThat(store.goldenIdOf("helios:deal:bound-0")).isEqualTo("deal-0");
+    }
+
+    @Test
     void configuredRulesPickTierByProgramPriorityAndTheFullestName() {
         SurvivorshipPolicy policy = new SurvivorshipPolicy(List.of("helios", "vantage"), SurvivorshipRule.MOST_RECENT,
                 Map.of("tier", SurvivorshipRule.SOURCE_PRIORITY, "name", SurvivorshipRule.MOST_COMPLETE),

@@ -50,7 +50,7 @@ class PendingGoldenSendsTest {
             }
         });
         camel.start();
-        sends = new PendingGoldenSends(camel, json, "direct:");
+        sends = new PendingGoldenSends(camel, json, "direct:", "");
     }
 
     @AfterEach
@@ -128,5 +128,30 @@ class PendingGoldenSendsTest {
         assertThat(dead.path("key").asText()).isEqualTo("helios:deal:1");
         assertThat(dead.path("payload").asText()).isEqualTo("{\"subject\":\"helios:deal:1\"}");
         assertThat(dead.path("reason").asText()).contains("accord.golden.deal").contains("record too large");
+    }
+    @Test
+    void aHazelcastWriteBehindThatFailedMakesItsSourceChangeADeadLetterAndIsWaitedForBeforeTheNextPoll()
+            throws Exception {
+        release.countDown();
+        java.util.concurrent.CompletableFuture<Void> deals = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Void> xref = new java.util.concurrent.CompletableFuture<>();
+        sends.track(List.of(new GoldenStore.WriteBehind("deals", deals), new GoldenStore.WriteBehind("xref", xref)),
+                "accord.ingest.deal", "helios:deal:3", "{\"subject\":\"helios:deal:3\"}");
+        assertThat(sends.pending()).isEqualTo(2);
+
+        Thread hazelcast = new Thread(() -> {
+            deals.complete(null);
+            xref.completeExceptionally(new IllegalStateException("member left"));
+        });
+        hazelcast.start();
+        sends.awaitBeforeNextPoll(change(true));
+
+        assertThat(sends.pending()).isZero();
+        assertThat(taken).hasSize(1);
+        JsonNode dead = json.readTree(taken.get(0).substring("dead-letter ".length()));
+        assertThat(dead.path("key").asText()).isEqualTo("helios:deal:3");
+        assertThat(dead.path("payload").asText()).isEqualTo("{\"subject\":\"helios:deal:3\"}");
+        assertThat(dead.path("reason").asText()).contains("Hazelcast map xref").contains("member left")
+                .doesNotContain("deals");
     }
 }
