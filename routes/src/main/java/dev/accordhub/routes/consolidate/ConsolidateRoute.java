@@ -68,9 +68,14 @@ public class ConsolidateRoute extends RouteBuilder {
         e.setProperty(SOURCE_TOPIC, topic);
         e.setProperty(SOURCE_KEY, m.getHeader(KafkaConstants.KEY, String.class));
         e.setProperty(SOURCE_BODY, body);
-        e.setProperty(OUTBOUND, service.apply(topic, body));
+        toPublish(e, service.apply(topic, body));
         // Waited for with the golden events, before the next poll; a write that failed dead-letters this change.
         sends.track(service.takeWritesBehind(), topic, e.getProperty(SOURCE_KEY, String.class), body);
+    }
+
+    /** The change's outbound records, for {@link #publish}. */
+    static void toPublish(Exchange e, List<OutboundRecord> records) {
+        e.setProperty(OUTBOUND, records);
         // Shared with the copies redelivery makes: a retried publish goes on after the records that already left.
         e.setProperty(PUBLISHED, new AtomicInteger());
     }
@@ -80,7 +85,7 @@ public class ConsolidateRoute extends RouteBuilder {
      * stewardship and history to Kafka without waiting for each acknowledgement ({@link PendingGoldenSends}); writes
      * into a CRM to its Artemis queue, persistent, in order per deal (message group = deal id), one by one.
      */
-    private void publish(Exchange e, PendingGoldenSends sends, ProducerTemplate crm) throws Exception {
+    static void publish(Exchange e, PendingGoldenSends sends, ProducerTemplate crm) throws Exception {
         @SuppressWarnings("unchecked")
         List<OutboundRecord> records = e.getProperty(OUTBOUND, List.class);
         AtomicInteger published = e.getProperty(PUBLISHED, AtomicInteger.class);

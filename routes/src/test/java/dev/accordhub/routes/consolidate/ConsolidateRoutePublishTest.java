@@ -1,0 +1,91 @@
+package dev.accordhub.routes.consolidate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.accordhub.routes.Topics;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.direct.DirectComponent;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The publish step of the consolidation route under redelivery: a retry after a failed CRM write goes on from that
+ * write instead of sending the golden events before it again, and the write keeps the change's correlation id. Topics and the
+ * CRM queue are direct routes here, as in {@link PendingGoldenSendsTest}: what matters is what the step sends on each
+ * attempt, not the brokers (HubEndToEndIT runs the route against the real ones).
+ */
+class ConsolidateRoutePublishTest {
+
+    final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+    final List<String> taken = new CopyOnWriteArrayList<>();
+    final AtomicInteger crmAttempts = new AtomicInteger();
+    CamelContext camel;
+
+    @BeforeEach
+    void start() throws Exception {
+        camel = new DefaultCamelContext();
+        // "jms:" resolves to direct endpoints: the CRM queue's consumer refuses the first write, as a broker away would.
+        camel.addComponent("jms", new DirectComponent());
+        PendingGoldenSends sends = new PendingGoldenSends(camel, json, "direct:", "");
+        ProducerTemplate crm = camel.createProducerTemplate();
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                errorHandler(noErrorHandler());
+                from("direct:accord.golden.deal").process(e -> taken.add(
+                        "golden " + e.getMessage().getHeader(KafkaConstants.KEY) + " " + e.getMessage().getBody()));
+                from(Topics.outbound("helios")).process(e -> {
+                    if (crmAttempts.incrementAndGet() == 1) {
+                        throw new IllegalStateException("AMQ219016: connection failure");
+                    }
+                    taken.add("crm " + e.getMessage().getHeader("JMSXGroupID") + " " + e.getMessage().getBody()
+                            + " corr=" + e.getMessage().getHeader(Topics.CORRELATION_HEADER));
+                });
+            }
+        });
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                errorHandler(defaultErrorHandler().maximumRedeliveries(3).redeliveryDelay(0));
+                from("direct:change")
+                        .process(e -> ConsolidateRoute.toPublish(e, List.of(
+                                new OutboundRecord("accord.golden.deal", "deal-1", "v1"),
+                                new OutboundRecord(Topics.outbound("helios"), "deal-1", "write-1"),
+                                new OutboundRecord("accord.golden.deal", "deal-2", "v2"))))
+                        .process(e -> ConsolidateRoute.publish(e, sends, crm));
+            }
+        });
+        camel.start();
+    }
+
+    @AfterEach
+    void stop() {
+        camel.stop();
+    }
+
+    @Test
+    void aRetryAfterAFailedCrmWriteDoesNotSendTheRecordsBeforeItAgain() {
+        Exchange done = camel.createProducerTemplate().request("direct:change", e -> {
+            e.getMessage().setHeader(KafkaConstants.KEY, "helios:deal:1");
+            e.getMessage().setHeader(Topics.CORRELATION_HEADER, "corr-1");
+            e.getMessage().setBody("{}");
+        });
+
+        assertThat(done.getException()).isNull();
+        assertThat(crmAttempts).hasValue(2);
+        // Each once. (Their order across the two stand-ins is Camel's scheduling of direct routes, not Kafka's:
+        // PendingGoldenSendsTest checks the order of one topic's records with a sender thread like Kafka's.)
+        assertThat(taken).containsExactlyInAnyOrder("golden deal-1 v1", "crm deal-1 write-1 corr=corr-1",
+                "golden deal-2 v2");
+    }
+}
