@@ -46,10 +46,16 @@ if [ "${ACCORD_CDS:-on}" != off ]; then
   if [ ! -f "$archive" ]; then
     echo "accord-hub: recording the class-data archive for this build (once, about 40 s; log in $app/record.log)"
     scratch=$(mktemp -d)
+    # The same arguments (ports, programs, ...), but the scratch data directory in place of the caller's.
+    record_args=()
+    for arg in "$@"; do
+      [[ "$arg" == --accord.data-dir=* ]] || record_args+=("$arg")
+    done
     # shellcheck disable=SC2086
     if "$java" -XX:ArchiveClassesAtExit="$archive.part" -Xlog:cds=off -Xlog:cds+dynamic=off \
         -Dspring.context.exit=onRefresh ${JAVA_OPTS:-} -jar "$app/accord-hub.jar" \
-        "$@" --accord.data-dir="$scratch/data" > "$app/record.log" 2>&1 && [ -s "$archive.part" ]; then
+        ${record_args[@]+"${record_args[@]}"} --accord.data-dir="$scratch/data" > "$app/record.log" 2>&1 \
+        && [ -s "$archive.part" ]; then
       mv "$archive.part" "$archive"
     else
       rm -f "$archive.part"
@@ -67,4 +73,4 @@ if [ "$prepare_only" = yes ]; then
   exit 0
 fi
 # shellcheck disable=SC2086
-exec "$java" "${cds[@]}" ${JAVA_OPTS:-} -jar "$app/accord-hub.jar" "$@"
+exec "$java" ${cds[@]+"${cds[@]}"} ${JAVA_OPTS:-} -jar "$app/accord-hub.jar" "$@"
