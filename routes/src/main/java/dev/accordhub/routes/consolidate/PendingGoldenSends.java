@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * and the producer batches them. Before the consumer polls again — which is when it commits what it consumed — every
  * one of them has been acknowledged ({@link #awaitBeforeNextPoll}), so a committed offset never covers a golden event
  * Kafka does not hold. A record Kafka refused makes its source change a dead letter, with the reason, as a failed
- * change always does.
+ * change always does. The Hazelcast writes consolidation makes without waiting ({@link GoldenStore#putBehind}) are
+ * tracked here the same way ({@link #track}).
  *
  * <p>Each record is handed to the Kafka producer on the calling thread, in the order consolidation made them: Kafka
  * keeps that order per key, so the compacted golden topic ends with the newest state of every record. (A
@@ -62,8 +63,8 @@ public class PendingGoldenSends {
 
     /**
      * Its own Kafka producers linger 5 ms (the component's default is 0, for the routes that wait for each send):
-     * nothing here waits for one record, and batching a poll's events into fewer, larger requests halves what the
-     * producer and the broker spend on them (machine CPU 89% → 75% in a backfill, bench/README.md).
+     * nothing here waits for one record, and a poll's events in fewer, larger requests cost the producer and the
+     * broker less CPU (the machine's CPU in a backfill went from 89% to 75%, bench/README.md).
      */
     public PendingGoldenSends(CamelContext camel, ObjectMapper json) {
         this(camel, json, "kafka:", "?lingerMs=5");
