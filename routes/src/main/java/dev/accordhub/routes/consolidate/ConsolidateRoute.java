@@ -73,6 +73,13 @@ public class ConsolidateRoute extends RouteBuilder {
         sends.track(service.takeWritesBehind(), topic, e.getProperty(SOURCE_KEY, String.class), body);
     }
 
+    /** Whether this is the error handler's last redelivery of the exchange (none configured: the first attempt). */
+    private static boolean retriesSpent(Exchange e) {
+        Integer counter = e.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
+        Integer max = e.getMessage().getHeader(Exchange.REDELIVERY_MAX_COUNTER, Integer.class);
+        return counter != null && max != null && counter >= max;
+    }
+
     /** The change's outbound records, for {@link #publish}. */
     static void toPublish(Exchange e, List<OutboundRecord> records) {
         e.setProperty(OUTBOUND, records);
@@ -83,7 +90,9 @@ public class ConsolidateRoute extends RouteBuilder {
     /**
      * Publishes a change's outbound records in the order consolidation made them: golden events, conflicts,
      * stewardship and history to Kafka without waiting for each acknowledgement ({@link PendingGoldenSends}); writes
-     * into a CRM to its Artemis queue, persistent, in order per deal (message group = deal id), one by one.
+     * into a CRM to its Artemis queue, persistent, in order per deal (message group = deal id), one by one. A CRM
+     * write that fails is retried by the error handler from that record on; on the last retry it becomes a dead
+     * letter of its own and the rest of the change still goes.
      */
     static void publish(Exchange e, PendingGoldenSends sends, ProducerTemplate crm) throws Exception {
         @SuppressWarnings("unchecked")
@@ -105,7 +114,12 @@ public class ConsolidateRoute extends RouteBuilder {
                     out.getMessage().setBody(record.value());
                 });
                 if (sent.getException() != null) {
-                    throw sent.getException();
+                    if (!retriesSpent(e)) {
+                        throw sent.getException(); // retried from this record on
+                    }
+                    // A dead letter of its own, which a retry puts back on the queue; the change's other records go.
+                    sends.deadLetterCrmWrite(record.topic().substring("jms:queue:".length()), record.key(),
+                            record.value(), sent.getException().toString());
                 }
             } else {
                 Map<String, Object> kafkaHeaders = new HashMap<>(headers);

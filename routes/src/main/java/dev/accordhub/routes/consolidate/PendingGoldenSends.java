@@ -193,14 +193,29 @@ public class PendingGoldenSends {
     }
 
     private void deadLetter(Pending p, String reason) throws Exception {
-        String why = "Could not write to " + p.target() + ": " + reason;
-        DeadLetter letter = new DeadLetter(UUID.randomUUID().toString(), ConsolidateRoute.ROUTE_ID, p.sourceTopic(),
-                p.sourceKey(), why, p.sourceBody(), Instant.now());
-        LOG.error("Dead letter {} for {}: {}", letter.id(), p.sourceKey(), why);
+        deadLetter(p.sourceTopic(), p.sourceKey(), "Could not write to " + p.target() + ": " + reason, p.sourceBody());
+    }
+
+    /**
+     * A write into a CRM's queue that could not be sent even after the retries: a dead letter of its own, with the
+     * queue as its source, so that retrying it puts the write back on the queue (replaying the change it came from
+     * would not: consolidation finds nothing changed and makes no write).
+     *
+     * @param queue the Artemis queue, e.g. {@code accord.outbound.helios}
+     * @param key its message group (the deal or user)
+     */
+    public void deadLetterCrmWrite(String queue, String key, String write, String reason) throws Exception {
+        deadLetter(queue, key, "Could not write to Artemis queue " + queue + ": " + reason, write);
+    }
+
+    private void deadLetter(String source, String sourceKey, String why, String payload) throws Exception {
+        DeadLetter letter = new DeadLetter(UUID.randomUUID().toString(), ConsolidateRoute.ROUTE_ID, source,
+                sourceKey, why, payload, Instant.now());
+        LOG.error("Dead letter {} for {}: {}", letter.id(), sourceKey, why);
         String text = json.writeValueAsString(letter);
         // Synchronous: if even this fails, the exception stops the consumer before it commits (breakOnFirstError).
         AsyncProducer producer = producer(Topics.DEAD_LETTER);
-        String key = p.sourceKey() == null ? letter.id() : p.sourceKey();
+        String key = sourceKey == null ? letter.id() : sourceKey;
         Exchange out = exchange(producer, Map.of(KafkaConstants.KEY, key), text);
         producer.process(out);
         if (out.getException() != null) {

@@ -29,6 +29,8 @@ class ConsolidateRoutePublishTest {
     final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
     final List<String> taken = new CopyOnWriteArrayList<>();
     final AtomicInteger crmAttempts = new AtomicInteger();
+    /** How many attempts the CRM queue refuses. */
+    volatile int crmFailures = 1;
     CamelContext camel;
 
     @BeforeEach
@@ -44,8 +46,9 @@ class ConsolidateRoutePublishTest {
                 errorHandler(noErrorHandler());
                 from("direct:accord.golden.deal").process(e -> taken.add(
                         "golden " + e.getMessage().getHeader(KafkaConstants.KEY) + " " + e.getMessage().getBody()));
+                from("direct:" + Topics.DEAD_LETTER).process(e -> taken.add("dead-letter " + e.getMessage().getBody()));
                 from(Topics.outbound("helios")).process(e -> {
-                    if (crmAttempts.incrementAndGet() == 1) {
+                    if (crmAttempts.incrementAndGet() <= crmFailures) {
                         throw new IllegalStateException("AMQ219016: connection failure");
                     }
                     taken.add("crm " + e.getMessage().getHeader("JMSXGroupID") + " " + e.getMessage().getBody()
@@ -87,5 +90,30 @@ class ConsolidateRoutePublishTest {
         // PendingGoldenSendsTest checks the order of one topic's records with a sender thread like Kafka's.)
         assertThat(taken).containsExactlyInAnyOrder("golden deal-1 v1", "crm deal-1 write-1 corr=corr-1",
                 "golden deal-2 v2");
+    }
+
+    @Test
+    void aCrmWriteStillFailingAfterTheRetriesBecomesADeadLetterOfItsOwnAndTheRestOfTheChangeGoes() throws Exception {
+        crmFailures = Integer.MAX_VALUE;
+        Exchange done = camel.createProducerTemplate().request("direct:change", e -> {
+            e.getMessage().setHeader(KafkaConstants.KEY, "helios:deal:1");
+            e.getMessage().setBody("{}");
+        });
+
+        assertThat(done.getException()).isNull();
+        assertThat(crmAttempts).as("the first attempt and three retries").hasValue(4);
+        assertThat(taken).contains("golden deal-1 v1", "golden deal-2 v2").hasSize(3);
+        String letter = taken.stream().filter(t -> t.startsWith("dead-letter ")).findFirst().orElseThrow()
+                .substring("dead-letter ".length());
+        com.fasterxml.jackson.databind.JsonNode dead = json.readTree(letter);
+        // What DeadLetterRetry needs to put the write back on its queue, in its deal's message group.
+        assertThat(dead.path("source").asText()).isEqualTo(Topics.outboundQueue("helios"));
+        assertThat(dead.path("key").asText()).isEqualTo("deal-1");
+        assertThat(dead.path("payload").asText()).isEqualTo("write-1");
+        assertThat(dead.path("reason").asText()).contains("AMQ219016");
+        assertThat(new dev.accordhub.routes.deadletter.DeadLetterRetry(List.of(), json)
+                .plan(json.readValue(letter, dev.accordhub.model.DeadLetter.class)))
+                .isEqualTo(new dev.accordhub.routes.deadletter.DeadLetterRetry.Republish(
+                        Topics.outboundQueue("helios"), "deal-1", "write-1"));
     }
 }
