@@ -213,7 +213,8 @@ public class PendingGoldenSends {
                 sourceKey, why, payload, Instant.now());
         LOG.error("Dead letter {} for {}: {}", letter.id(), sourceKey, why);
         String text = json.writeValueAsString(letter);
-        // Synchronous: if even this fails, the exception stops the consumer before it commits (breakOnFirstError).
+        // Synchronous. If even this fails: from the publish step, the change fails (and the error handler takes it);
+        // from awaitWhenDone, an on-completion hook, it can only be logged, and the commit goes ahead.
         AsyncProducer producer = producer(Topics.DEAD_LETTER);
         String key = sourceKey == null ? letter.id() : sourceKey;
         Exchange out = exchange(producer, Map.of(KafkaConstants.KEY, key), text);
