@@ -82,20 +82,10 @@ public class PendingGoldenSends {
     }
 
     /**
-     * Sends the split's current record (body, key header, topic) to Kafka asynchronously.
-     *
-     * @param sourceBody the change it came from, kept until the send is acknowledged
-     */
-    public void send(Exchange record, String topic, String sourceTopic, String sourceKey, String sourceBody)
-            throws Exception {
-        send(record.getMessage().getHeaders(), record.getMessage().getBody(), topic, sourceTopic, sourceKey,
-                sourceBody);
-    }
-
-    /**
      * Sends one record to Kafka asynchronously.
      *
-     * @param headers the headers a {@code to("kafka:...")} would have sent: the key, the correlation id, ...
+     * @param headers the headers a {@code to("kafka:...")} would have sent (the key, the correlation id, ...); taken
+     *                as given, without another copy here (the message copies them into its own header map)
      * @param sourceBody the change it came from, kept until the send is acknowledged
      */
     public void send(Map<String, Object> headers, Object body, String topic, String sourceTopic, String sourceKey,
@@ -117,9 +107,10 @@ public class PendingGoldenSends {
         }
     }
 
+    /** An outgoing exchange with these headers (no copy here: the message makes its own) and body. */
     private static Exchange exchange(AsyncProducer producer, Map<String, Object> headers, Object body) {
         Exchange out = producer.getEndpoint().createExchange(ExchangePattern.InOnly);
-        out.getMessage().setHeaders(new HashMap<>(headers));
+        out.getMessage().setHeaders(headers);
         out.getMessage().setBody(body);
         return out;
     }
@@ -217,7 +208,7 @@ public class PendingGoldenSends {
         // from awaitWhenDone, an on-completion hook, it can only be logged, and the commit goes ahead.
         AsyncProducer producer = producer(Topics.DEAD_LETTER);
         String key = sourceKey == null ? letter.id() : sourceKey;
-        Exchange out = exchange(producer, Map.of(KafkaConstants.KEY, key), text);
+        Exchange out = exchange(producer, new HashMap<>(Map.of(KafkaConstants.KEY, key)), text);
         producer.process(out);
         if (out.getException() != null) {
             throw out.getException();

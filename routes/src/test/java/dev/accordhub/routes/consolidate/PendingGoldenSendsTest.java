@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.accordhub.routes.Topics;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -58,12 +60,12 @@ class PendingGoldenSendsTest {
         camel.stop();
     }
 
-    private Exchange record(String key, String body) {
-        Exchange e = new DefaultExchange(camel);
-        e.getMessage().setHeader(KafkaConstants.KEY, key);
-        e.getMessage().setHeader(Topics.CORRELATION_HEADER, "corr-" + key);
-        e.getMessage().setBody(body);
-        return e;
+    /** A golden record's headers, as the consolidation route hands them over: its own map, with the key. */
+    private static Map<String, Object> headers(String key) {
+        Map<String, Object> headers = new HashMap<>();
+        headers.put(KafkaConstants.KEY, key);
+        headers.put(Topics.CORRELATION_HEADER, "corr-" + key);
+        return headers;
     }
 
     private Exchange change(Boolean lastOfPoll) {
@@ -74,8 +76,8 @@ class PendingGoldenSendsTest {
 
     @Test
     void sendsWithoutWaitingAndWaitsForEveryAcknowledgementAtTheLastRecordOfAPoll() throws Exception {
-        sends.send(record("d1", "{\"v\":1}"), "accord.golden.deal", "accord.ingest.deal", "helios:deal:1", "{}");
-        sends.send(record("d2", "{\"v\":2}"), "accord.golden.deal", "accord.ingest.deal", "helios:deal:2", "{}");
+        sends.send(headers("d1"), "{\"v\":1}", "accord.golden.deal", "accord.ingest.deal", "helios:deal:1", "{}");
+        sends.send(headers("d2"), "{\"v\":2}", "accord.golden.deal", "accord.ingest.deal", "helios:deal:2", "{}");
         assertThat(sends.pending()).isEqualTo(2);
         assertThat(taken).isEmpty(); // the consolidation thread was not held up by the broker
 
@@ -95,7 +97,7 @@ class PendingGoldenSendsTest {
         List<String> made = new java.util.ArrayList<>();
         for (int v = 0; v < 500; v++) {
             made.add("d1={\"v\":" + v + "}");
-            sends.send(record("d1", "{\"v\":" + v + "}"), "accord.golden.deal", "accord.ingest.deal",
+            sends.send(headers("d1"), "{\"v\":" + v + "}", "accord.golden.deal", "accord.ingest.deal",
                     "helios:deal:1", "{}");
         }
         sends.awaitAll();
@@ -105,7 +107,7 @@ class PendingGoldenSendsTest {
     @Test
     void withoutTheConsumersMarkEachChangeWaitsForItsOwnSends() throws Exception {
         release.countDown();
-        sends.send(record("d1", "{}"), "accord.golden.deal", "accord.ingest.deal", "helios:deal:1", "{}");
+        sends.send(headers("d1"), "{}", "accord.golden.deal", "accord.ingest.deal", "helios:deal:1", "{}");
         sends.awaitBeforeNextPoll(change(null));
         assertThat(sends.pending()).isZero();
         assertThat(taken).hasSize(1);
@@ -114,9 +116,9 @@ class PendingGoldenSendsTest {
     @Test
     void aRecordKafkaRefusesMakesItsSourceChangeADeadLetterWithTheReason() throws Exception {
         release.countDown();
-        sends.send(record("d1", "{\"refuse\":true}"), "accord.golden.deal", "accord.ingest.deal", "helios:deal:1",
+        sends.send(headers("d1"), "{\"refuse\":true}", "accord.golden.deal", "accord.ingest.deal", "helios:deal:1",
                 "{\"subject\":\"helios:deal:1\"}");
-        sends.send(record("d2", "{\"v\":2}"), "accord.golden.deal", "accord.ingest.deal", "helios:deal:2", "{}");
+        sends.send(headers("d2"), "{\"v\":2}", "accord.golden.deal", "accord.ingest.deal", "helios:deal:2", "{}");
         sends.awaitAll();
 
         assertThat(taken).contains("d2={\"v\":2}");
