@@ -68,7 +68,8 @@ const OpsDashboard = (() => {
       el('td', { className: 'num' }, count(r.exchanges.inflight)),
       el('td', { className: 'num', 'data-col': 'rate' }, rate(r.ratePerSecond)),
       el('td', { className: 'num' }, percent(r.errorRate)),
-      el('td', { className: 'num' }, r.meanMillis === null ? '–' : r.meanMillis.toFixed(1)),
+      el('td', { className: 'num', title: r.batched ? 'per Kafka poll (a batch of changes)' : 'per exchange' },
+        r.meanMillis === null ? '–' : r.meanMillis.toFixed(1) + (r.batched ? ' /poll' : '')),
       lastError(r.lastError))), 10, 'No active routes (tick "show idle routes")');
     $('routes-count').textContent = '(' + routes.length + ' of ' + overview.routes.length + ')';
 

@@ -383,6 +383,25 @@ class HubEndToEndIT {
         await().atMost(VISIBLE).untilAsserted(() -> assertThat(
                 get(api + "/api/v1/partners/" + partner.path("id").asText()).body().path("name").asText())
                 .isEqualTo(name));
+        // The client commits nothing by itself: consolidation commits each batch once handled, the dead-lettered
+        // event's too, so a restart does not consume them again.
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", kafka))) {
+            await().atMost(VISIBLE).untilAsserted(() -> {
+                var committed = admin.listConsumerGroupOffsets("accord-consolidate").partitionsToOffsetAndMetadata()
+                        .get();
+                var partitions = admin.describeTopics(List.of("accord.ingest.partner")).allTopicNames().get()
+                        .get("accord.ingest.partner").partitions().stream()
+                        .map(p -> new org.apache.kafka.common.TopicPartition("accord.ingest.partner", p.partition()))
+                        .collect(java.util.stream.Collectors.toMap(p -> p,
+                                p -> org.apache.kafka.clients.admin.OffsetSpec.latest()));
+                var ends = admin.listOffsets(partitions).all().get();
+                partitions.keySet().stream().filter(p -> ends.get(p).offset() > 0).forEach(p -> {
+                    assertThat(committed).as("a commit on " + p).containsKey(p);
+                    assertThat(committed.get(p).offset()).as("committed offset of " + p)
+                            .isEqualTo(ends.get(p).offset());
+                });
+            });
+        }
     }
 
     @Test

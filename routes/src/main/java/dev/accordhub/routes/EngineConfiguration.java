@@ -193,8 +193,9 @@ public class EngineConfiguration {
     }
 
     @Bean
-    ConsolidateRoute consolidateRoute(ConsolidationService service, ObjectMapper json) {
-        return new ConsolidateRoute(service, json);
+    ConsolidateRoute consolidateRoute(ConsolidationService service, ObjectMapper json,
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+        return new ConsolidateRoute(service, json, meters.getIfAvailable());
     }
 
     @Bean

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Kafka records consolidation publishes (golden events, conflicts, stewardship, history, alerts), sent without
  * waiting for each acknowledgement: the consolidation thread goes on with the next change while Kafka takes them,
- * and the producer batches them. Before the consumer polls again — which is when it commits what it consumed — every
- * one of them has been acknowledged ({@link #awaitBeforeNextPoll}), so a committed offset never covers a golden event
+ * and the producer batches them. Before the consolidation route commits a batch of changes, every one of them has
+ * been acknowledged ({@link #awaitAll}), so a committed offset never covers a golden event
  * Kafka does not hold. A record Kafka refused makes its source change a dead letter, with the reason, as a failed
  * change always does. The Hazelcast writes consolidation makes without waiting ({@link GoldenStore#putBehind}) are
  * tracked here the same way ({@link #track}).
@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
 public class PendingGoldenSends {
 
     private static final Logger LOG = LoggerFactory.getLogger(PendingGoldenSends.class);
-    /** Waits here at the latest, whatever the poll: bounds the memory and a retry's re-delivery. */
+    /** Waits here at the latest, whatever the batch: bounds the memory and a retry's re-delivery. */
     static final int MAX_PENDING = 5_000;
     private static final long ACK_TIMEOUT_SECONDS = 60;
 
@@ -99,7 +99,7 @@ public class PendingGoldenSends {
 
     /**
      * Waits for Hazelcast writes a change made without waiting ({@link GoldenStore#takeWritesBehind}) with its
-     * sends: before the next poll, and a write that failed makes the change a dead letter.
+     * sends: before the batch is committed, and a write that failed makes the change a dead letter.
      */
     public void track(List<GoldenStore.WriteBehind> writes, String sourceTopic, String sourceKey, String sourceBody) {
         for (GoldenStore.WriteBehind w : writes) {
@@ -125,63 +125,44 @@ public class PendingGoldenSends {
         return producer;
     }
 
-    /** For the change's unit of work: {@link #awaitBeforeNextPoll} when it is done, applied or dead-lettered. */
-    public org.apache.camel.spi.Synchronization awaitWhenDone() {
-        return new org.apache.camel.support.SynchronizationAdapter() {
-            @Override
-            public void onDone(Exchange exchange) {
-                try {
-                    awaitBeforeNextPoll(exchange);
-                } catch (Exception e) {
-                    LOG.error("Consolidation could not write the dead letters of records Kafka refused", e);
-                }
-            }
-        };
-    }
-
     public int pending() {
         return pending.size();
     }
 
     /**
-     * At the last record of a poll (header {@code kafka.LAST_POLL_RECORD}), or when many are pending: waits until
-     * Kafka acknowledged every send.
+     * Waits for every pending write; a source change whose writes Kafka or Hazelcast refused becomes a dead letter.
+     * If a dead letter cannot be written either, this throws, and the dead letters not written yet are written first
+     * by the next call: the caller retries until they are, and commits only then.
      */
-    public void awaitBeforeNextPoll(Exchange exchange) throws Exception {
-        if (pending.size() >= MAX_PENDING
-                || Boolean.TRUE.equals(exchange.getMessage().getHeader(KafkaConstants.LAST_POLL_RECORD, Boolean.class))
-                // without the consumer's header (a test sending straight into the route): one at a time, as before
-                || exchange.getMessage().getHeader(KafkaConstants.LAST_POLL_RECORD) == null) {
-            awaitAll();
-        }
-    }
-
-    /** Waits for every pending write; a source change whose writes Kafka or Hazelcast refused becomes a dead letter. */
     public void awaitAll() throws Exception {
-        List<Pending> refused = new ArrayList<>();
-        List<String> reasons = new ArrayList<>();
         try {
             for (Pending p : pending) {
                 Object done;
                 try {
                     done = p.write().get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 } catch (ExecutionException | TimeoutException e) {
-                    refused.add(p);
-                    reasons.add(e.getCause() != null ? e.getCause().toString() : e.toString());
+                    refused.add(new Refused(p, e.getCause() != null ? e.getCause().toString() : e.toString()));
                     continue;
                 }
                 if (done instanceof Exchange sent && sent.getException() != null) {
-                    refused.add(p);
-                    reasons.add(sent.getException().toString());
+                    refused.add(new Refused(p, sent.getException().toString()));
                 }
             }
         } finally {
             pending.clear();
         }
-        for (int i = 0; i < refused.size(); i++) {
-            deadLetter(refused.get(i), reasons.get(i));
+        while (!refused.isEmpty()) {
+            Refused r = refused.get(0);
+            deadLetter(r.write(), r.reason());
+            refused.remove(0);
         }
     }
+
+    /** A write Kafka or Hazelcast refused, whose source change is still to be dead-lettered. */
+    private record Refused(Pending write, String reason) {
+    }
+
+    private final List<Refused> refused = new ArrayList<>();
 
     private void deadLetter(Pending p, String reason) throws Exception {
         deadLetter(p.sourceTopic(), p.sourceKey(), "Could not write to " + p.target() + ": " + reason, p.sourceBody());
@@ -199,13 +180,22 @@ public class PendingGoldenSends {
         deadLetter(queue, key, "Could not write to Artemis queue " + queue + ": " + reason, write);
     }
 
+    /**
+     * A change consolidation could not handle even after the retries, as it came from its topic, with the reason.
+     *
+     * @param topic the topic it came from, e.g. {@code accord.ingest.deal}
+     * @param key its Kafka key (the source key)
+     */
+    public void deadLetterChange(String topic, String key, String reason, String change) throws Exception {
+        deadLetter(topic, key, reason, change);
+    }
+
     private void deadLetter(String source, String sourceKey, String why, String payload) throws Exception {
         DeadLetter letter = new DeadLetter(UUID.randomUUID().toString(), ConsolidateRoute.ROUTE_ID, source,
                 sourceKey, why, payload, Instant.now());
         LOG.error("Dead letter {} for {}: {}", letter.id(), sourceKey, why);
         String text = json.writeValueAsString(letter);
-        // Synchronous. If even this fails: from the publish step, the change fails (and the error handler takes it);
-        // from awaitWhenDone, an on-completion hook, it can only be logged, and the commit goes ahead.
+        // Synchronous. If even this fails, the caller does not commit the batch, and tries again (ConsolidateRoute).
         AsyncProducer producer = producer(Topics.DEAD_LETTER);
         String key = sourceKey == null ? letter.id() : sourceKey;
         Exchange out = exchange(producer, new HashMap<>(Map.of(KafkaConstants.KEY, key)), text);

@@ -11,6 +11,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.component.direct.DirectComponent;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The publish step of the consolidation route under redelivery: a retry after a failed CRM write goes on from that
+ * The publish step of the consolidation route under retries: a retry after a failed CRM write goes on from that
  * write instead of sending the golden events before it again, and the write keeps the change's correlation id. Topics and the
  * CRM queue are direct routes here, as in {@link PendingGoldenSendsTest}: what matters is what the step sends on each
  * attempt, not the brokers (HubEndToEndIT runs the route against the real ones).
@@ -32,14 +33,16 @@ class ConsolidateRoutePublishTest {
     /** How many attempts the CRM queue refuses. */
     volatile int crmFailures = 1;
     CamelContext camel;
+    PendingGoldenSends sends;
+    ProducerTemplate crm;
 
     @BeforeEach
     void start() throws Exception {
         camel = new DefaultCamelContext();
         // "jms:" resolves to direct endpoints: the CRM queue's consumer refuses the first write, as a broker away would.
         camel.addComponent("jms", new DirectComponent());
-        PendingGoldenSends sends = new PendingGoldenSends(camel, json, "direct:", "");
-        ProducerTemplate crm = camel.createProducerTemplate();
+        sends = new PendingGoldenSends(camel, json, "direct:", "");
+        crm = camel.createProducerTemplate();
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -56,18 +59,6 @@ class ConsolidateRoutePublishTest {
                 });
             }
         });
-        camel.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                errorHandler(defaultErrorHandler().maximumRedeliveries(3).redeliveryDelay(0));
-                from("direct:change")
-                        .process(e -> ConsolidateRoute.toPublish(e, List.of(
-                                new OutboundRecord("accord.golden.deal", "deal-1", "v1"),
-                                new OutboundRecord(Topics.outbound("helios"), "deal-1", "write-1"),
-                                new OutboundRecord("accord.golden.deal", "deal-2", "v2"))))
-                        .process(e -> ConsolidateRoute.publish(e, sends, crm));
-            }
-        });
         camel.start();
     }
 
@@ -76,15 +67,30 @@ class ConsolidateRoutePublishTest {
         camel.stop();
     }
 
-    @Test
-    void aRetryAfterAFailedCrmWriteDoesNotSendTheRecordsBeforeItAgain() {
-        Exchange done = camel.createProducerTemplate().request("direct:change", e -> {
-            e.getMessage().setHeader(KafkaConstants.KEY, "helios:deal:1");
-            e.getMessage().setHeader(Topics.CORRELATION_HEADER, "corr-1");
-            e.getMessage().setBody("{}");
-        });
+    /** A change whose consolidation made a golden event, a write into helios's CRM, and another golden event. */
+    private Exchange change(String correlation) {
+        Exchange e = new DefaultExchange(camel);
+        e.getMessage().setHeader(KafkaConstants.KEY, "helios:deal:1");
+        e.getMessage().setHeader(KafkaConstants.TOPIC, "accord.ingest.deal");
+        e.getMessage().setHeader(Topics.CORRELATION_HEADER, correlation);
+        e.getMessage().setBody("{}");
+        ConsolidateRoute.toPublish(e, List.of(
+                new OutboundRecord("accord.golden.deal", "deal-1", "v1"),
+                new OutboundRecord(Topics.outbound("helios"), "deal-1", "write-1"),
+                new OutboundRecord("accord.golden.deal", "deal-2", "v2")));
+        return e;
+    }
 
-        assertThat(done.getException()).isNull();
+    /** What the route does with each change of a batch; consolidation itself already ran ({@link #change}). */
+    private void handle(Exchange change) throws Exception {
+        new ConsolidateRoute(null, json).handle(change, sends, crm);
+        sends.awaitAll();
+    }
+
+    @Test
+    void aRetryAfterAFailedCrmWriteDoesNotSendTheRecordsBeforeItAgain() throws Exception {
+        handle(change("corr-1"));
+
         assertThat(crmAttempts).hasValue(2);
         // Each once. (Their order across the two stand-ins is Camel's scheduling of direct routes, not Kafka's:
         // PendingGoldenSendsTest checks the order of one topic's records with a sender thread like Kafka's.)
@@ -95,12 +101,8 @@ class ConsolidateRoutePublishTest {
     @Test
     void aCrmWriteStillFailingAfterTheRetriesBecomesADeadLetterOfItsOwnAndTheRestOfTheChangeGoes() throws Exception {
         crmFailures = Integer.MAX_VALUE;
-        Exchange done = camel.createProducerTemplate().request("direct:change", e -> {
-            e.getMessage().setHeader(KafkaConstants.KEY, "helios:deal:1");
-            e.getMessage().setBody("{}");
-        });
+        handle(change(null));
 
-        assertThat(done.getException()).isNull();
         assertThat(crmAttempts).as("the first attempt and three retries").hasValue(4);
         assertThat(taken).contains("golden deal-1 v1", "golden deal-2 v2").hasSize(3);
         String letter = taken.stream().filter(t -> t.startsWith("dead-letter ")).findFirst().orElseThrow()
@@ -115,5 +117,31 @@ class ConsolidateRoutePublishTest {
                 .plan(json.readValue(letter, dev.accordhub.model.DeadLetter.class)))
                 .isEqualTo(new dev.accordhub.routes.deadletter.DeadLetterRetry.Republish(
                         Topics.outboundQueue("helios"), "deal-1", "write-1"));
+    }
+
+    @Test
+    void aChangeThatCannotBeConsolidatedIsRetriedThenDeadLetteredAsItCameAndTheBatchGoesOn() throws Exception {
+        String garbage = "{\"specversion\":\"1.0\", not JSON";
+        Exchange change = new DefaultExchange(camel);
+        change.getMessage().setHeader(KafkaConstants.KEY, "helios:deal:BROKEN");
+        change.getMessage().setHeader(KafkaConstants.TOPIC, "accord.ingest.deal");
+        change.getMessage().setBody(garbage);
+        // Parsing fails before anything else is used: no consolidator is needed to get there.
+        ConsolidationService service = new ConsolidationService(null, null, null, null, json);
+
+        long start = System.nanoTime();
+        new ConsolidateRoute(service, json).handle(change, sends, crm);
+        sends.awaitAll();
+
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).as("three retries, 100 + 200 + 400 ms apart")
+                .isGreaterThanOrEqualTo(java.time.Duration.ofMillis(700));
+        com.fasterxml.jackson.databind.JsonNode dead = json.readTree(taken.stream()
+                .filter(t -> t.startsWith("dead-letter ")).findFirst().orElseThrow().substring("dead-letter ".length()));
+        assertThat(dead.path("stage").asText()).isEqualTo(ConsolidateRoute.ROUTE_ID);
+        assertThat(dead.path("source").asText()).isEqualTo("accord.ingest.deal");
+        assertThat(dead.path("key").asText()).isEqualTo("helios:deal:BROKEN");
+        assertThat(dead.path("payload").asText()).isEqualTo(garbage);
+        assertThat(dead.path("reason").asText()).startsWith("JsonParseException: ");
+        assertThat(taken).hasSize(1);
     }
 }

@@ -1,6 +1,7 @@
 package dev.accordhub.routes.consolidate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,11 +13,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +30,8 @@ class PendingGoldenSendsTest {
     final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
     final List<String> taken = new CopyOnWriteArrayList<>();
     final CountDownLatch release = new CountDownLatch(1);
+    /** How many dead letters the dead-letter topic refuses before it takes them. */
+    final java.util.concurrent.atomic.AtomicInteger deadLetterRefusals = new java.util.concurrent.atomic.AtomicInteger();
     CamelContext camel;
     PendingGoldenSends sends;
 
@@ -47,8 +48,12 @@ class PendingGoldenSendsTest {
                     }
                     taken.add(e.getMessage().getHeader(KafkaConstants.KEY) + "=" + e.getMessage().getBody());
                 });
-                from("direct:" + Topics.DEAD_LETTER)
-                        .process(e -> taken.add("dead-letter " + e.getMessage().getBody(String.class)));
+                from("direct:" + Topics.DEAD_LETTER).process(e -> {
+                    if (deadLetterRefusals.getAndDecrement() > 0) {
+                        throw new IllegalStateException("NOT_ENOUGH_REPLICAS");
+                    }
+                    taken.add("dead-letter " + e.getMessage().getBody(String.class));
+                });
             }
         });
         camel.start();
@@ -68,24 +73,15 @@ class PendingGoldenSendsTest {
         return headers;
     }
 
-    private Exchange change(Boolean lastOfPoll) {
-        Exchange e = new DefaultExchange(camel);
-        e.getMessage().setHeader(KafkaConstants.LAST_POLL_RECORD, lastOfPoll);
-        return e;
-    }
-
     @Test
-    void sendsWithoutWaitingAndWaitsForEveryAcknowledgementAtTheLastRecordOfAPoll() throws Exception {
+    void sendsWithoutWaitingAndWaitsForEveryAcknowledgementWhenTheBatchIsDone() throws Exception {
         sends.send(headers("d1"), "{\"v\":1}", "accord.golden.deal", "accord.ingest.deal", "helios:deal:1", "{}");
         sends.send(headers("d2"), "{\"v\":2}", "accord.golden.deal", "accord.ingest.deal", "helios:deal:2", "{}");
         assertThat(sends.pending()).isEqualTo(2);
         assertThat(taken).isEmpty(); // the consolidation thread was not held up by the broker
 
-        sends.awaitBeforeNextPoll(change(false));
-        assertThat(sends.pending()).as("not the last record of the poll: no wait").isEqualTo(2);
-
         release.countDown();
-        sends.awaitBeforeNextPoll(change(true));
+        sends.awaitAll();
         assertThat(sends.pending()).isZero();
         assertThat(taken).containsExactlyInAnyOrder("d1={\"v\":1}", "d2={\"v\":2}");
     }
@@ -105,12 +101,19 @@ class PendingGoldenSendsTest {
     }
 
     @Test
-    void withoutTheConsumersMarkEachChangeWaitsForItsOwnSends() throws Exception {
+    void aDeadLetterTheTopicRefusesFailsTheWaitAndIsWrittenByTheNextOne() throws Exception {
         release.countDown();
-        sends.send(headers("d1"), "{}", "accord.golden.deal", "accord.ingest.deal", "helios:deal:1", "{}");
-        sends.awaitBeforeNextPoll(change(null));
-        assertThat(sends.pending()).isZero();
-        assertThat(taken).hasSize(1);
+        deadLetterRefusals.set(1);
+        sends.send(headers("d1"), "{\"refuse\":true}", "accord.golden.deal", "accord.ingest.deal", "helios:deal:1",
+                "{\"subject\":\"helios:deal:1\"}");
+
+        // The route does not commit the batch when this throws, and waits again.
+        assertThatThrownBy(sends::awaitAll).hasMessageContaining("NOT_ENOUGH_REPLICAS");
+        assertThat(taken).isEmpty();
+
+        sends.awaitAll();
+        assertThat(taken).singleElement().satisfies(t -> assertThat(t).startsWith("dead-letter ")
+                .contains("helios:deal:1").contains("record too large"));
     }
 
     @Test
@@ -132,7 +135,7 @@ class PendingGoldenSendsTest {
         assertThat(dead.path("reason").asText()).contains("accord.golden.deal").contains("record too large");
     }
     @Test
-    void aHazelcastWriteBehindThatFailedMakesItsSourceChangeADeadLetterAndIsWaitedForBeforeTheNextPoll()
+    void aHazelcastWriteBehindThatFailedMakesItsSourceChangeADeadLetterAndIsWaitedForBeforeTheCommit()
             throws Exception {
         release.countDown();
         java.util.concurrent.CompletableFuture<Void> deals = new java.util.concurrent.CompletableFuture<>();
@@ -146,7 +149,7 @@ class PendingGoldenSendsTest {
             xref.completeExceptionally(new IllegalStateException("member left"));
         });
         hazelcast.start();
-        sends.awaitBeforeNextPoll(change(true));
+        sends.awaitAll();
 
         assertThat(sends.pending()).isZero();
         assertThat(taken).hasSize(1);
