@@ -85,7 +85,7 @@ public class ConsolidateRoute extends RouteBuilder {
         String topics = String.join(",", Topics.ingest(EntityType.PARTNER), Topics.ingest(EntityType.USER),
                 Topics.ingest(EntityType.DEAL), Topics.IDENTITY_COMMANDS, Topics.DEAL_COMMANDS);
         from("kafka:" + topics + "?groupId={{accord.consolidate.group-id:accord-consolidate}}"
-                + "&autoOffsetReset=earliest&maxPollRecords=500"
+                + "&autoOffsetReset=earliest&maxPollRecords=2000&maxPartitionFetchBytes=4194304"
                 // A poll's changes go as one batch at the next poll at the latest (batchingIntervalMs=0), and a
                 // poll with nothing new returns after 20 ms: a lone change waits at most that long to be handled.
                 + "&batching=true&batchingIntervalMs=0&pollTimeoutMs=20"
@@ -106,6 +106,7 @@ public class ConsolidateRoute extends RouteBuilder {
         }
         Map<String, KafkaManualCommit> lastOfPartition = new LinkedHashMap<>();
         String before = MDC.get(Topics.CORRELATION_HEADER);
+        prefetchDeals(changes);
         try {
             for (Exchange change : changes) {
                 Object correlation = change.getMessage().getHeader(Topics.CORRELATION_HEADER);
@@ -126,6 +127,7 @@ public class ConsolidateRoute extends RouteBuilder {
                 }
             }
         } finally {
+            service.endPrefetch();
             if (before == null) {
                 MDC.remove(Topics.CORRELATION_HEADER);
             } else {
@@ -138,6 +140,28 @@ public class ConsolidateRoute extends RouteBuilder {
             records.increment(changes.size());
         }
     }
+
+    /** The golden deals the batch's deal changes are checked against, read in one call (their key is the source key). */
+    private void prefetchDeals(List<Exchange> changes) {
+        List<String> dealKeys = new java.util.ArrayList<>();
+        for (Exchange change : changes) {
+            Message m = change.getMessage();
+            String key = m.getHeader(KafkaConstants.KEY, String.class);
+            if (key != null && DEAL_INGEST.equals(m.getHeader(KafkaConstants.TOPIC))) {
+                dealKeys.add(key);
+            }
+        }
+        if (!dealKeys.isEmpty()) {
+            try {
+                service.prefetchDeals(dealKeys);
+            } catch (RuntimeException e) {
+                // Only an optimisation: each change then reads its deal on its own (and fails on its own).
+                LOG.warn("Could not read ahead the golden deals of a batch: {}", e.toString());
+            }
+        }
+    }
+
+    private static final String DEAL_INGEST = Topics.ingest(EntityType.DEAL);
 
     /**
      * One change: consolidated, then published, with up to {@link #MAX_RETRIES} retries of the step that failed

@@ -124,6 +124,21 @@ public class ConsolidationService {
     }
 
     /**
+     * Reads the golden deals these deal changes (by source key, their Kafka key) will be checked against in one
+     * Hazelcast call, for this thread until {@link #endPrefetch}: one call per batch of changes instead of a
+     * round trip to a partition thread per change.
+     */
+    public void prefetchDeals(java.util.Collection<String> sourceKeys) {
+        java.util.Set<String> ids = new java.util.HashSet<>(sourceKeys.size() * 2);
+        sourceKeys.forEach(key -> ids.add(GoldenIds.of(EntityType.DEAL, key)));
+        store.prefetch(EntityType.DEAL, ids);
+    }
+
+    public void endPrefetch() {
+        store.endPrefetch();
+    }
+
+    /**
      * The Hazelcast writes the changes applied on this thread made without waiting ({@link GoldenStore#putBehind}):
      * to be waited for before the changes are committed.
      */

@@ -73,7 +73,45 @@ public class GoldenStore {
     private final ThreadLocal<List<WriteBehind>> behind = ThreadLocal.withInitial(ArrayList::new);
     static final int MAX_BEHIND = 10_000;
 
+    /**
+     * Per thread: records of one entity read ahead in one call ({@link #prefetch}), absent ones as null, and kept up
+     * to date with this thread's own writes to them; {@link #get} answers from it until {@link #endPrefetch}.
+     */
+    private final ThreadLocal<Prefetched> prefetched = new ThreadLocal<>();
+
+    private record Prefetched(EntityType entity, java.util.Map<String, HazelcastJsonValue> values) {
+    }
+
+    /**
+     * Reads these records in one Hazelcast call (one operation per partition, waited for once) instead of one
+     * {@link #get} each: the consolidation route reads ahead the golden deals a batch of changes will be checked
+     * against. For this thread only, until {@link #endPrefetch}; only this thread writes those records (the
+     * consolidation thread is their one writer), and its writes through this store keep what was read ahead current.
+     */
+    public void prefetch(EntityType entity, java.util.Collection<String> ids) {
+        java.util.Set<String> wanted = ids instanceof java.util.Set<String> set ? set : new java.util.HashSet<>(ids);
+        java.util.Map<String, HazelcastJsonValue> values = new java.util.HashMap<>(wanted.size() * 2);
+        wanted.forEach(id -> values.put(id, null));
+        values.putAll(map(entity).getAll(wanted));
+        prefetched.set(new Prefetched(entity, values));
+    }
+
+    public void endPrefetch() {
+        prefetched.remove();
+    }
+
+    private void wrote(EntityType entity, String id, HazelcastJsonValue value) {
+        Prefetched ahead = prefetched.get();
+        if (ahead != null && ahead.entity() == entity) {
+            ahead.values().put(id, value);
+        }
+    }
+
     public <T> T get(EntityType entity, String id, Class<T> type) {
+        Prefetched ahead = prefetched.get();
+        if (ahead != null && ahead.entity() == entity && ahead.values().containsKey(id)) {
+            return read(ahead.values().get(id), type);
+        }
         return read(map(entity).get(id), type);
     }
 
@@ -81,6 +119,7 @@ public class GoldenStore {
     public String put(EntityType entity, String id, Object golden) {
         HazelcastJsonValue value = writeValue(golden);
         map(entity).set(id, value);
+        wrote(entity, id, value);
         return value.getValue();
     }
 
@@ -95,6 +134,7 @@ public class GoldenStore {
         HazelcastJsonValue value = writeValue(golden);
         IMap<String, HazelcastJsonValue> map = map(entity);
         behind(map.getName(), map.setAsync(id, value));
+        wrote(entity, id, value);
         return value.getValue();
     }
 
@@ -126,11 +166,14 @@ public class GoldenStore {
     }
 
     public void putRaw(EntityType entity, String id, String goldenJson) {
-        map(entity).set(id, new HazelcastJsonValue(goldenJson));
+        HazelcastJsonValue value = new HazelcastJsonValue(goldenJson);
+        map(entity).set(id, value);
+        wrote(entity, id, value);
     }
 
     public void remove(EntityType entity, String id) {
         map(entity).delete(id);
+        wrote(entity, id, null);
     }
 
     public void unlink(String sourceKey) {

@@ -399,6 +399,30 @@ class ConsolidatorTest {
                 List.of(new SourceRef(program.equals("helios") ? "salesforce" : "hubspot", program, id, at)));
     }
 
+    @Test
+    void dealsReadAheadForABatchAnswerItsChangesAndFollowTheirOwnWrites() {
+        String existing = consolidator.applyDeal(deal("006A", "100.00", T1)).orElseThrow().golden().id();
+        store.takeWritesBehind().forEach(w -> w.done().join());
+        String fresh = GoldenIds.of(EntityType.DEAL, "helios:deal:006B");
+        store.prefetch(EntityType.DEAL, List.of(existing, fresh));
+        try {
+            // Read ahead: the map changing behind it (no other thread writes these deals in the hub) is not seen.
+            hazelcast.getMap(GoldenStore.DEALS).delete(existing);
+            assertThat(store.get(EntityType.DEAL, existing, Deal.class)).isNotNull();
+            assertThat(store.get(EntityType.DEAL, fresh, Deal.class)).isNull();
+
+            // Two changes of a new deal in one batch, the newer first: the older one finds the newer one's write.
+            assertThat(consolidator.applyDeal(deal("006B", "300.00", T3))).isPresent();
+            assertThat(consolidator.applyDeal(deal("006B", "200.00", T2))).as("stale within the batch").isEmpty();
+            assertThat(store.get(EntityType.DEAL, fresh, Deal.class).amount()).isEqualTo(Money.of("300.00", "USD"));
+        } finally {
+            store.endPrefetch();
+        }
+        store.takeWritesBehind().forEach(w -> w.done().join());
+        assertThat(store.get(EntityType.DEAL, existing, Deal.class)).as("after the batch: the map again").isNull();
+        assertThat(store.get(EntityType.DEAL, fresh, Deal.class).amount()).isEqualTo(Money.of("300.00", "USD"));
+    }
+
     private static Deal deal(String id, String amount, Instant at) {
         return new Deal(null, "Big deal", "helios:partner:001A", "Globex", Money.of(amount, "USD"),
                 DealStage.PROPOSAL, LocalDate.of(2026, 12, 31), at, List.of(new SourceRef("salesforce", "helios", id, at)));
