@@ -106,9 +106,13 @@ public class ConsolidateRoute extends RouteBuilder {
         }
         Map<String, KafkaManualCommit> lastOfPartition = new LinkedHashMap<>();
         String before = MDC.get(Topics.CORRELATION_HEADER);
-        prefetchDeals(changes);
+        beginBatch(changes);
         try {
             for (Exchange change : changes) {
+                if (!DEAL_INGEST.equals(change.getMessage().getHeader(KafkaConstants.TOPIC))) {
+                    // Partners, users, commands read the maps in other ways than the batch's deals: they see its writes.
+                    service.flushWrites();
+                }
                 Object correlation = change.getMessage().getHeader(Topics.CORRELATION_HEADER);
                 if (correlation != null) {
                     MDC.put(Topics.CORRELATION_HEADER, correlation.toString());
@@ -123,26 +127,30 @@ public class ConsolidateRoute extends RouteBuilder {
                             commit);
                 }
                 if (sends.pending() >= PendingGoldenSends.MAX_PENDING) {
+                    service.flushWrites();
                     awaitWrites(sends, batch.getContext());
                 }
             }
         } finally {
-            service.endPrefetch();
+            service.endBatch();
             if (before == null) {
                 MDC.remove(Topics.CORRELATION_HEADER);
             } else {
                 MDC.put(Topics.CORRELATION_HEADER, before);
             }
         }
-        awaitWrites(sends, batch.getContext());
+        awaitWrites(sends, batch.getContext()); // the writes held back went at endBatch
         lastOfPartition.values().forEach(KafkaManualCommit::commit);
         if (records != null) {
             records.increment(changes.size());
         }
     }
 
-    /** The golden deals the batch's deal changes are checked against, read in one call (their key is the source key). */
-    private void prefetchDeals(List<Exchange> changes) {
+    /**
+     * Asks for the golden deals the batch's deal changes are checked against all at once (their key is the source
+     * key), and holds the batch's deal writes back to hand them over together ({@link GoldenStore#beginBatch}).
+     */
+    private void beginBatch(List<Exchange> changes) {
         List<String> dealKeys = new java.util.ArrayList<>();
         for (Exchange change : changes) {
             Message m = change.getMessage();
@@ -151,14 +159,7 @@ public class ConsolidateRoute extends RouteBuilder {
                 dealKeys.add(key);
             }
         }
-        if (!dealKeys.isEmpty()) {
-            try {
-                service.prefetchDeals(dealKeys);
-            } catch (RuntimeException e) {
-                // Only an optimisation: each change then reads its deal on its own (and fails on its own).
-                LOG.warn("Could not read ahead the golden deals of a batch: {}", e.toString());
-            }
-        }
+        service.beginBatch(dealKeys);
     }
 
     private static final String DEAL_INGEST = Topics.ingest(EntityType.DEAL);

@@ -78,6 +78,8 @@ public class ConsolidationService {
             @SuppressWarnings("unchecked")
             ChangeEvent<Deal> e = (ChangeEvent<Deal>) change;
             if (e.data().registration() != null) {
+                // The registration rules query the deals map: it must hold this batch's writes first.
+                store.flushWrites();
                 Optional<RegistrationOutcome> reported = e.isDelete() ? registrations.applyReportedDelete(e.data())
                         : registrations.applyReported(e.data());
                 if (reported != null) {
@@ -124,18 +126,23 @@ public class ConsolidationService {
     }
 
     /**
-     * Reads the golden deals these deal changes (by source key, their Kafka key) will be checked against in one
-     * Hazelcast call, for this thread until {@link #endPrefetch}: one call per batch of changes instead of a
-     * round trip to a partition thread per change.
+     * Starts a batch of changes on this thread ({@link GoldenStore#beginBatch}): asks for the golden deals these deal
+     * changes (by source key, their Kafka key) will be checked against all at once, and holds the deal writes back
+     * until {@link #flushWrites} or {@link #endBatch}.
      */
-    public void prefetchDeals(java.util.Collection<String> sourceKeys) {
-        java.util.Set<String> ids = new java.util.HashSet<>(sourceKeys.size() * 2);
-        sourceKeys.forEach(key -> ids.add(GoldenIds.of(EntityType.DEAL, key)));
-        store.prefetch(EntityType.DEAL, ids);
+    public void beginBatch(java.util.Collection<String> dealSourceKeys) {
+        java.util.List<String> ids = new java.util.ArrayList<>(dealSourceKeys.size());
+        dealSourceKeys.forEach(key -> ids.add(GoldenIds.of(EntityType.DEAL, key)));
+        store.beginBatch(EntityType.DEAL, ids);
     }
 
-    public void endPrefetch() {
-        store.endPrefetch();
+    /** Hands the writes held back in this thread's batch to Hazelcast (before they are waited for). */
+    public void flushWrites() {
+        store.flushWrites();
+    }
+
+    public void endBatch() {
+        store.endBatch();
     }
 
     /**

@@ -400,27 +400,51 @@ class ConsolidatorTest {
     }
 
     @Test
-    void dealsReadAheadForABatchAnswerItsChangesAndFollowTheirOwnWrites() {
+    void aBatchAsksForItsDealsAheadHoldsItsWritesBackAndSeesThemItself() {
         String existing = consolidator.applyDeal(deal("006A", "100.00", T1)).orElseThrow().golden().id();
         store.takeWritesBehind().forEach(w -> w.done().join());
         String fresh = GoldenIds.of(EntityType.DEAL, "helios:deal:006B");
-        store.prefetch(EntityType.DEAL, List.of(existing, fresh));
+        com.hazelcast.map.IMap<String, Object> deals = hazelcast.getMap(GoldenStore.DEALS);
+        store.beginBatch(EntityType.DEAL, List.of(existing, fresh));
         try {
-            // Read ahead: the map changing behind it (no other thread writes these deals in the hub) is not seen.
-            hazelcast.getMap(GoldenStore.DEALS).delete(existing);
-            assertThat(store.get(EntityType.DEAL, existing, Deal.class)).isNotNull();
+            assertThat(store.get(EntityType.DEAL, existing, Deal.class).amount()).isEqualTo(Money.of("100.00", "USD"));
             assertThat(store.get(EntityType.DEAL, fresh, Deal.class)).isNull();
 
-            // Two changes of a new deal in one batch, the newer first: the older one finds the newer one's write.
+            // Two changes of a new deal in one batch, the newer first: the older one finds the newer one's write,
+            // which Hazelcast does not have yet.
             assertThat(consolidator.applyDeal(deal("006B", "300.00", T3))).isPresent();
             assertThat(consolidator.applyDeal(deal("006B", "200.00", T2))).as("stale within the batch").isEmpty();
             assertThat(store.get(EntityType.DEAL, fresh, Deal.class).amount()).isEqualTo(Money.of("300.00", "USD"));
+            assertThat(deals.containsKey(fresh)).as("held back").isFalse();
+            List<GoldenStore.WriteBehind> writes = store.takeWritesBehind();
+            assertThat(writes).extracting(GoldenStore.WriteBehind::map).containsExactly("deals", "xref");
+            assertThat(writes).noneMatch(w -> w.done().isDone());
+
+            store.flushWrites();
+            writes.forEach(w -> w.done().join());
+            assertThat(deals.containsKey(fresh)).isTrue();
+            assertThat(store.goldenIdOf("helios:deal:006B")).isEqualTo(fresh);
         } finally {
-            store.endPrefetch();
+            store.endBatch();
+        }
+        // After the batch, the map again.
+        deals.delete(existing);
+        assertThat(store.get(EntityType.DEAL, existing, Deal.class)).isNull();
+        assertThat(store.get(EntityType.DEAL, fresh, Deal.class).amount()).isEqualTo(Money.of("300.00", "USD"));
+    }
+
+    @Test
+    void aSynchronousWriteInABatchGoesAfterTheWritesHeldBack() {
+        String id = GoldenIds.of(EntityType.DEAL, "helios:deal:006C");
+        store.beginBatch(EntityType.DEAL, List.of(id));
+        try {
+            consolidator.applyDeal(deal("006C", "100.00", T1));
+            store.remove(EntityType.DEAL, id); // e.g. a delete handled on the same thread, in the same batch
+        } finally {
+            store.endBatch();
         }
         store.takeWritesBehind().forEach(w -> w.done().join());
-        assertThat(store.get(EntityType.DEAL, existing, Deal.class)).as("after the batch: the map again").isNull();
-        assertThat(store.get(EntityType.DEAL, fresh, Deal.class).amount()).isEqualTo(Money.of("300.00", "USD"));
+        assertThat(hazelcast.getMap(GoldenStore.DEALS).containsKey(id)).as("the held-back put went first").isFalse();
     }
 
     private static Deal deal(String id, String amount, Instant at) {
