@@ -187,6 +187,12 @@ public class EngineConfiguration {
                 properties);
     }
 
+    /** Change events' timestamps read without java.time's formatters (Spring Boot adds Module beans to its mapper). */
+    @Bean
+    com.fasterxml.jackson.databind.Module utcTimeModule() {
+        return new dev.accordhub.routes.infra.UtcTimeModule();
+    }
+
     @Bean
     LineageService lineageService(GoldenStore store, Survivorship survivorship) {
         return new LineageService(store, survivorship);
