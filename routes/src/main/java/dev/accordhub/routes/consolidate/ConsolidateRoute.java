@@ -30,7 +30,7 @@ import org.slf4j.MDC;
  * golden topics (plus conflicts, stewardship tasks, identity history, alerts, and writes into the CRMs' Artemis
  * queues). Starts only once the golden model has been rebuilt from Kafka ({@link GoldenModelLoader}).
  *
- * <p>The consumer hands over a poll at a time (Camel's Kafka batching mode, up to 500 changes): one exchange per
+ * <p>The consumer hands over a poll at a time (Camel's Kafka batching mode, up to 2,000 changes): one exchange per
  * poll instead of one per change, because the per-exchange machinery (unit of work, redelivery copy, route policy,
  * MDC) cost as much as consolidating the change itself. Each change of the batch is still handled on its own, as
  * the shared error handling would: a few quick retries, then a dead letter with its payload and the reason, and the
