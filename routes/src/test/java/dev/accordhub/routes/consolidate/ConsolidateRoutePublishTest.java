@@ -32,6 +32,8 @@ class ConsolidateRoutePublishTest {
     final AtomicInteger crmAttempts = new AtomicInteger();
     /** How many attempts the CRM queue refuses. */
     volatile int crmFailures = 1;
+    /** How many dead letters the dead-letter topic refuses before it takes them. */
+    final AtomicInteger deadLetterRefusals = new AtomicInteger();
     CamelContext camel;
     PendingGoldenSends sends;
     ProducerTemplate crm;
@@ -49,7 +51,12 @@ class ConsolidateRoutePublishTest {
                 errorHandler(noErrorHandler());
                 from("direct:accord.golden.deal").process(e -> taken.add(
                         "golden " + e.getMessage().getHeader(KafkaConstants.KEY) + " " + e.getMessage().getBody()));
-                from("direct:" + Topics.DEAD_LETTER).process(e -> taken.add("dead-letter " + e.getMessage().getBody()));
+                from("direct:" + Topics.DEAD_LETTER).process(e -> {
+                    if (deadLetterRefusals.getAndDecrement() > 0) {
+                        throw new IllegalStateException("NOT_ENOUGH_REPLICAS");
+                    }
+                    taken.add("dead-letter " + e.getMessage().getBody());
+                });
                 from(Topics.outbound("helios")).process(e -> {
                     if (crmAttempts.incrementAndGet() <= crmFailures) {
                         throw new IllegalStateException("AMQ219016: connection failure");
@@ -143,5 +150,21 @@ class ConsolidateRoutePublishTest {
         assertThat(dead.path("payload").asText()).isEqualTo(garbage);
         assertThat(dead.path("reason").asText()).startsWith("JsonParseException: ");
         assertThat(taken).hasSize(1);
+    }
+
+    @Test
+    void aDeadLetterTheTopicRefusesIsWrittenAgainUntilItIsTakenBeforeTheBatchGoesOn() throws Exception {
+        deadLetterRefusals.set(1);
+        Exchange change = new DefaultExchange(camel);
+        change.getMessage().setHeader(KafkaConstants.KEY, "helios:deal:BROKEN");
+        change.getMessage().setHeader(KafkaConstants.TOPIC, "accord.ingest.deal");
+        change.getMessage().setBody("not JSON");
+
+        new ConsolidateRoute(new ConsolidationService(null, null, null, null, json), json).handle(change, sends, crm);
+
+        // handle returns only once the letter is in: the batch is committed after it, never past a lost change.
+        assertThat(deadLetterRefusals.get()).as("refused once, then taken").isNegative();
+        assertThat(taken).singleElement().satisfies(t -> assertThat(t).startsWith("dead-letter ")
+                .contains("helios:deal:BROKEN"));
     }
 }
