@@ -91,18 +91,11 @@ public class UtcTimeModule extends SimpleModule {
         int year = digits(s, from, from + 4);
         int month = digits(s, from + 5, from + 7);
         int day = digits(s, from + 8, from + 10);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 && day > monthLength(year, month)) {
+        if (year < 0 || month < 1 || month > 12 || day < 1
+                || day > 28 && day > java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
             return null;
         }
         return LocalDate.of(year, month, day);
-    }
-
-    private static int monthLength(int year, int month) {
-        return switch (month) {
-            case 2 -> java.time.Year.isLeap(year) ? 29 : 28;
-            case 4, 6, 9, 11 -> 30;
-            default -> 31;
-        };
     }
 
     /** The decimal number in {@code s[from, to)}, or -1 if a character there is not an ASCII digit. */
