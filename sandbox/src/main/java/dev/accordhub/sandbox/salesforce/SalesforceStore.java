@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The org's records, one lock for all: writes are rare next to reads and a query must see one consistent state.
@@ -96,9 +97,20 @@ final class SalesforceStore {
 
     /** Copies of every record of the type in creation order, the recycle bin included if asked. */
     synchronized List<Map<String, Object>> snapshot(String typeName, boolean includeDeleted) {
+        return snapshot(typeName, includeDeleted, record -> true);
+    }
+
+    /**
+     * Copies of the records the filter accepts. The filter sees the stored records themselves, under the store's
+     * lock, and must only read them: a query copies its matches, not the whole object, which every poll of an idle
+     * hub used to do.
+     */
+    synchronized List<Map<String, Object>> snapshot(String typeName, boolean includeDeleted,
+                                                    Predicate<Map<String, Object>> filter) {
         SObjectType type = schema.require(typeName);
         return records(type).values().stream()
                 .filter(r -> includeDeleted || !Boolean.TRUE.equals(r.get("IsDeleted")))
+                .filter(filter)
                 .<Map<String, Object>>map(LinkedHashMap::new)
                 .toList();
     }

@@ -34,9 +34,7 @@ final class SoqlExecutor {
         List<SalesforceField> selected = selectedFields(type, query.fields());
         Predicate<Map<String, Object>> filter = query.where() == null ? r -> true : bind(type, query.where());
         Comparator<Map<String, Object>> order = ordering(type, query.orderBy());
-        List<Map<String, Object>> matching = new ArrayList<>(store.snapshot(type.name(), includeDeleted).stream()
-                .filter(filter)
-                .toList());
+        List<Map<String, Object>> matching = new ArrayList<>(store.snapshot(type.name(), includeDeleted, filter));
         if (order != null) {
             matching.sort(order); // stable: ties keep creation order, so pages never overlap
         }
