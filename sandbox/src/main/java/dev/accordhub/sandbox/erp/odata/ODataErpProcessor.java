@@ -40,11 +40,13 @@ import org.apache.olingo.server.api.uri.queryoption.expression.Member;
 final class ODataErpProcessor implements EntityCollectionProcessor, EntityProcessor {
 
     private final ODataErpStore store;
+    private final ODataErpEntityCache cache;
     private OData odata;
     private ServiceMetadata metadata;
 
-    ODataErpProcessor(ODataErpStore store) {
+    ODataErpProcessor(ODataErpStore store, ODataErpEntityCache cache) {
         this.store = store;
+        this.cache = cache;
     }
 
     @Override
@@ -152,11 +154,13 @@ final class ODataErpProcessor implements EntityCollectionProcessor, EntityProces
 
     private List<Entity> entities(String set) {
         return switch (set) {
-            case ODataErpSchema.FUNDS -> store.funds().stream().map(ODataErpEntities::of).toList();
-            case ODataErpSchema.REQUESTS -> store.requests().stream().map(ODataErpEntities::of).toList();
-            case ODataErpSchema.CLAIMS -> store.claims().stream().map(ODataErpEntities::of).toList();
-            case ODataErpSchema.PAYOUTS -> store.payouts().stream().map(ODataErpEntities::of).toList();
-            case ODataErpSchema.RATES -> store.rates().stream().map(ODataErpEntities::of).toList();
+            case ODataErpSchema.FUNDS -> store.funds().stream().map(r -> cache.of(r, ODataErpEntities::of)).toList();
+            case ODataErpSchema.REQUESTS ->
+                    store.requests().stream().map(r -> cache.of(r, ODataErpEntities::of)).toList();
+            case ODataErpSchema.CLAIMS -> store.claims().stream().map(r -> cache.of(r, ODataErpEntities::of)).toList();
+            case ODataErpSchema.PAYOUTS ->
+                    store.payouts().stream().map(r -> cache.of(r, ODataErpEntities::of)).toList();
+            case ODataErpSchema.RATES -> store.rates().stream().map(r -> cache.of(r, ODataErpEntities::of)).toList();
             default -> List.of();
         };
     }

@@ -29,6 +29,7 @@ final class ODataErpService {
     private final OData odata = OData.newInstance();
     private final ServiceMetadata metadata;
     private final ODataErpStore store;
+    private final ODataErpEntityCache entities = new ODataErpEntityCache();
 
     ODataErpService(ODataErpStore store) {
         this.store = store;
@@ -46,7 +47,7 @@ final class ODataErpService {
     SandboxResponse serve(SandboxRequest request, String serviceRoot, String odataPath) {
         // The handler keeps per-request state, so each request gets its own; the metadata is shared.
         ODataHandler handler = odata.createRawHandler(metadata);
-        handler.register(new ODataErpProcessor(store));
+        handler.register(new ODataErpProcessor(store, entities));
         String rawQuery = rawQuery(request.query());
         ODataRequest odataRequest = new ODataRequest();
         odataRequest.setMethod(HttpMethod.valueOf(request.method()));
