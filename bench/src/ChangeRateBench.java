@@ -60,6 +60,13 @@ public class ChangeRateBench {
     int seconds = 20;
     int samplesPerSecond = 25;
     int pollMs = 10;
+    /**
+     * Writes in flight per CRM at most. Without a cap the JDK client opened a connection per waiting write, hundreds
+     * at 1,000/s: the sandboxes' HTTP server (the JDK's) closes idle connections beyond 200 and queues 64 unaccepted
+     * ones, so writes were refused ("header parser received no bytes") or waited seconds for a SYN to be
+     * retransmitted, while the machine was half idle. A CRM client keeps a pool of connections; so does this one.
+     */
+    int maxInFlight = 16;
     Path jar = Path.of("hub/target/accord-hub.jar");
     List<String> hubArgs = new ArrayList<>();
     List<String> hubJvmArgs = new ArrayList<>();
@@ -84,12 +91,13 @@ public class ChangeRateBench {
                 case "--seconds" -> bench.seconds = Integer.parseInt(value);
                 case "--samples-per-second" -> bench.samplesPerSecond = Integer.parseInt(value);
                 case "--poll-ms" -> bench.pollMs = Integer.parseInt(value);
+                case "--max-in-flight" -> bench.maxInFlight = Integer.parseInt(value);
                 case "--jar" -> bench.jar = Path.of(value);
                 case "--hub-arg" -> bench.hubArgs.add(value);
                 case "--hub-jvm-arg" -> bench.hubJvmArgs.add(value);
                 case "--help" -> {
                     System.out.println("java bench/src/ChangeRateBench.java [--rates 200,1000,2000] [--seconds 20]"
-                            + " [--samples-per-second 25] [--poll-ms 10] [--jar PATH] [--hub-arg --k=v]..."
+                            + " [--samples-per-second 25] [--poll-ms 10] [--max-in-flight 16] [--jar PATH] [--hub-arg --k=v]..."
                             + " [--hub-jvm-arg X]...");
                     return;
                 }
@@ -283,6 +291,7 @@ public class ChangeRateBench {
     final class Source {
         final String system;
         final String url;
+        final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(maxInFlight);
         String token;
 
         Source(String system, String url) {
@@ -311,10 +320,12 @@ public class ChangeRateBench {
                     : "/crm/v3/objects/deals/" + externalId;
             String body = system.equals("salesforce") ? "{\"Amount\":" + amount + "}"
                     : "{\"properties\":{\"amount\":\"" + amount + "\"}}";
+            // Waits here, in the schedule, when the CRM has maxInFlight writes open: the achieved rate says so.
+            inFlight.acquireUninterruptibly();
             return HTTP.sendAsync(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+                    HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> inFlight.release());
         }
     }
 
