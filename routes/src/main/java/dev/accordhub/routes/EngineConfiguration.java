@@ -108,9 +108,36 @@ public class EngineConfiguration {
         return new ProgramConnectors(connectors);
     }
 
+    /**
+     * How often a program's source is asked for changes: every {@code poll-interval-ms} while it has none, every
+     * {@code busy-poll-interval-ms} while the last poll found some.
+     */
+    record IngestPace(long idleMs, long busyMs) {
+        IngestPace {
+            if (idleMs < 10) {
+                throw new IllegalArgumentException(
+                        "accord.ingest.poll-interval-ms must be at least 10 (milliseconds), got " + idleMs);
+            }
+            if (busyMs < 10) {
+                throw new IllegalArgumentException(
+                        "accord.ingest.busy-poll-interval-ms must be at least 10 (milliseconds), got " + busyMs);
+            }
+        }
+
+        long tickMs() {
+            return Math.min(idleMs, busyMs);
+        }
+    }
+
+    @Bean
+    IngestPace ingestPace(@Value("${accord.ingest.poll-interval-ms:500}") long idleMs,
+            @Value("${accord.ingest.busy-poll-interval-ms:100}") long busyMs) {
+        return new IngestPace(idleMs, busyMs);
+    }
+
     @Bean
     List<IngestPoller> ingestPollers(List<ProgramDefinition> programs, ProgramConnectors programConnectors,
-            CamelContext camel, ObjectMapper json, CheckpointStore checkpoints) {
+            CamelContext camel, ObjectMapper json, CheckpointStore checkpoints, IngestPace pace) {
         KafkaIngestSink sink = new KafkaIngestSink(camel.createProducerTemplate(), json);
         List<IngestPoller> pollers = new ArrayList<>();
         for (ProgramDefinition program : programs) {
@@ -118,7 +145,8 @@ public class EngineConfiguration {
             ProgramRecordMapper mapper = new ProgramRecordMapper(program);
             for (EntityType entity : EntityType.values()) {
                 if (program.entity(entity) != null) {
-                    pollers.add(new IngestPoller(entity, mapper, client, checkpoints, sink, Clock.systemUTC()));
+                    pollers.add(new IngestPoller(entity, mapper, client, checkpoints, sink, Clock.systemUTC(),
+                            java.time.Duration.ofMillis(pace.idleMs())));
                 }
             }
         }
@@ -126,8 +154,8 @@ public class EngineConfiguration {
     }
 
     @Bean
-    IngestRoutes ingestRoutes(List<IngestPoller> ingestPollers) {
-        return new IngestRoutes(ingestPollers);
+    IngestRoutes ingestRoutes(List<IngestPoller> ingestPollers, IngestPace pace) {
+        return new IngestRoutes(ingestPollers, pace.tickMs());
     }
 
     @Bean

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A source that fails in the middle of a paged read: the pages before the failure are delivered and
  * checkpointed, the poll backs off, and the next poll resumes after them — every record once, none twice.
- * Real Kafka, real camel-salesforce against the Salesforce sandbox answering 503 on the second page.
+ * Real Kafka, real camel-salesforce against the Salesforce sandbox answering 503 on the second page. And the two
+ * paces: asked again at once while changes come, after the idle interval once none did.
  */
 class IngestResumeIT {
 
@@ -77,11 +78,7 @@ class IngestResumeIT {
 
     @Test
     void aFailureOnTheSecondPageLosesNothingAndDuplicatesNothing() {
-        ProgramDefinition helios = new ProgramLoader(text -> text
-                .replace("${accord.sandbox.salesforce.url}", salesforce.baseUrl())
-                .replaceAll("\\$\\{[A-Z_]+:([^}]*)}", "$1"))
-                .load(Path.of("../config/programs")).stream().filter(p -> p.id().equals("helios")).findFirst()
-                .orElseThrow();
+        ProgramDefinition helios = helios();
         SalesforceConnector connector = new SalesforceConnector(camel, helios, json);
         camel.start();
         FailingAfterFirstPage source = new FailingAfterFirstPage(connector);
@@ -104,6 +101,66 @@ class IngestResumeIT {
         TopicReader.readAll(kafka.bootstrapServers(), Topics.ingest(EntityType.PARTNER), (key, value) -> ids.add(key));
         assertThat(ids).hasSize(PARTNERS).doesNotHaveDuplicates();
         assertThat(poller.poll()).as("nothing new at the source").isZero();
+    }
+
+    @Test
+    void asksAtTheBusyPaceWhileChangesComeAndAtTheIdlePaceOnceNoneCameForAWhile() {
+        ProgramDefinition helios = helios();
+        CountingClient source = new CountingClient(new SalesforceConnector(camel, helios, json));
+        camel.start();
+        IngestPoller poller = new IngestPoller(EntityType.PARTNER, new ProgramRecordMapper(helios), source,
+                checkpoints, new KafkaIngestSink(camel.createProducerTemplate(), json), clock, Duration.ofMillis(500));
+
+        assertThat(poller.poll()).isEqualTo(PARTNERS);
+        int reads = source.reads;
+        for (int tick = 1; tick <= 5; tick++) {
+            clock.advance(Duration.ofMillis(100));
+            assertThat(poller.poll()).as("nothing new").isZero();
+            assertThat(source.reads).as("%d ms after changes were found: asked", tick * 100).isGreaterThan(reads);
+            reads = source.reads;
+        }
+
+        // 500 ms without changes: idle until 500 ms after that last poll.
+        for (int tick = 1; tick <= 4; tick++) {
+            clock.advance(Duration.ofMillis(100));
+            poller.poll();
+        }
+        assertThat(source.reads).as("within the idle interval").isEqualTo(reads);
+
+        clock.advance(Duration.ofMillis(100));
+        poller.poll();
+        assertThat(source.reads).as("once the idle interval is over").isGreaterThan(reads);
+        assertThat(poller.status().failing()).isFalse();
+    }
+
+    private ProgramDefinition helios() {
+        return new ProgramLoader(text -> text
+                .replace("${accord.sandbox.salesforce.url}", salesforce.baseUrl())
+                .replaceAll("\\$\\{[A-Z_]+:([^}]*)}", "$1"))
+                .load(Path.of("../config/programs")).stream().filter(p -> p.id().equals("helios")).findFirst()
+                .orElseThrow();
+    }
+
+    /** The real connector, counting the reads (first pages and next pages) it is asked for. */
+    private static final class CountingClient implements dev.accordhub.model.source.SourceClient {
+        private final SalesforceConnector delegate;
+        int reads;
+
+        CountingClient(SalesforceConnector delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public SourcePage changedSince(EntityMapping mapping, Instant since) {
+            reads++;
+            return delegate.changedSince(mapping, since);
+        }
+
+        @Override
+        public SourcePage nextPage(EntityMapping mapping, String cursor) {
+            reads++;
+            return delegate.nextPage(mapping, cursor);
+        }
     }
 
     /** The real connector; after the first page of the first read, the sandbox is told to fail the next call. */

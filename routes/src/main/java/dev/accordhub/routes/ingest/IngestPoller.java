@@ -25,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * map each to a canonical change event (or a dead letter saying why it cannot be), deliver the page, and only then
  * move the watermark. A failure leaves the watermark where it was, so the next poll fetches the page again.
  * Rate limits and outages back off instead of hammering the source.
+ *
+ * <p>Two paces: called on every tick of its timer (the busy interval), it asks the source each time while changes keep
+ * coming. Once a whole idle interval has passed without any, it lets calls pass without asking until the next idle
+ * interval is over. A stream of changes is read every ~100 ms (one empty poll in it does not slow it down); a quiet
+ * source is asked no more often than before, plus a few polls after each burst.
  */
 public class IngestPoller {
 
@@ -42,12 +47,22 @@ public class IngestPoller {
     private final IngestSink sink;
     private final Clock clock;
     private final IngestStatus status;
+    private final Duration idleInterval;
     private Instant notBefore = Instant.MIN;
+    private Instant lastFound = Instant.MIN;
     private int failuresInRow;
     private long polls;
 
+    /** Asks the source on every call (one pace). */
     public IngestPoller(EntityType entity, ProgramRecordMapper mapper, SourceClient client,
             CheckpointStore checkpoints, IngestSink sink, Clock clock) {
+        this(entity, mapper, client, checkpoints, sink, clock, Duration.ZERO);
+    }
+
+    /** @param idleInterval after a poll that found nothing new, how long calls pass without asking the source */
+    public IngestPoller(EntityType entity, ProgramRecordMapper mapper, SourceClient client,
+            CheckpointStore checkpoints, IngestSink sink, Clock clock, Duration idleInterval) {
+        this.idleInterval = idleInterval;
         this.entity = entity;
         this.mapper = mapper;
         this.mapping = mapper.program().entity(entity);
@@ -67,7 +82,10 @@ public class IngestPoller {
         return status;
     }
 
-    /** Runs one poll; returns the number of records delivered (events and dead letters). Never throws. */
+    /**
+     * Runs one poll, unless backing off or idle; returns the number of records delivered (events and dead letters).
+     * Never throws.
+     */
     public synchronized int poll() {
         Instant now = clock.instant();
         if (now.isBefore(notBefore)) {
@@ -95,6 +113,12 @@ public class IngestPoller {
             }
             failuresInRow = 0;
             status.succeeded(clock.instant(), checkpoints.get(key).since());
+            Instant done = clock.instant();
+            if (delivered > 0) {
+                lastFound = done;
+            } else if (!done.isBefore(lastFound.plus(idleInterval))) {
+                notBefore = done.plus(idleInterval);
+            }
         } catch (SourceRateLimitedException e) {
             notBefore = clock.instant().plus(e.retryAfter());
             status.rateLimited(clock.instant(), e.getMessage());
