@@ -59,7 +59,10 @@ public class IngestPoller {
         this(entity, mapper, client, checkpoints, sink, clock, Duration.ZERO);
     }
 
-    /** @param idleInterval after a poll that found nothing new, how long calls pass without asking the source */
+    /**
+     * @param idleInterval once this long has passed without changes, how long calls pass without asking the source
+     *                     (zero: every call asks)
+     */
     public IngestPoller(EntityType entity, ProgramRecordMapper mapper, SourceClient client,
             CheckpointStore checkpoints, IngestSink sink, Clock clock, Duration idleInterval) {
         this.idleInterval = idleInterval;
