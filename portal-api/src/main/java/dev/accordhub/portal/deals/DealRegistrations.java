@@ -129,9 +129,19 @@ public class DealRegistrations {
                 return replay(caller, idempotencyKey, requestHash); // a concurrent retry got there first
             }
         }
-        commands.submit(deal.id(), json.writeValueAsString(DealCommand.submit(deal, clock.instant())),
-                Topics.outboundQueue(program), json.writeValueAsString(deal));
-        store.put(EntityType.DEAL, deal.id(), deal); // read-your-writes; consolidation publishes it
+        // Read-your-writes: the partner sees the registration at once. Stored before it is queued, so that this
+        // copy never overwrites what consolidation has made of it; consolidation publishes it.
+        store.putProvisional(deal);
+        try {
+            commands.submit(deal.id(), json.writeValueAsString(DealCommand.submit(deal, clock.instant())),
+                    Topics.outboundQueue(program), json.writeValueAsString(deal));
+        } catch (RuntimeException e) {
+            store.dropProvisional(deal.id());
+            if (idempotencyKey != null) {
+                idempotencyKeys.delete(caller.partnerId() + "\n" + idempotencyKey);
+            }
+            throw e;
+        }
         return accepted(deal.id(), store.map(EntityType.DEAL).get(deal.id()));
     }
 

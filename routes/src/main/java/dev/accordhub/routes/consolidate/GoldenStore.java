@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.map.IMap;
+import dev.accordhub.model.Deal;
 import dev.accordhub.model.EntityType;
 import dev.accordhub.model.SourceKeys;
 import java.util.ArrayList;
@@ -32,6 +33,11 @@ public class GoldenStore {
     public static final String SOURCE_RECORDS = "source-records";
     /** The id of the last golden event published per record ({@code <entity>:<golden id>}). */
     public static final String PUBLISHED = "golden-published";
+    /**
+     * Registrations the portal has taken and consolidation has not applied yet (deal id → submission time): their
+     * deal in {@link #DEALS} is the portal's provisional copy, shown to the partner at once.
+     */
+    public static final String PROVISIONAL = "registrations-provisional";
 
     private final IMap<String, HazelcastJsonValue> partners;
     private final IMap<String, HazelcastJsonValue> users;
@@ -40,6 +46,7 @@ public class GoldenStore {
     private final IMap<String, String> matchKeys;
     private final IMap<String, HazelcastJsonValue> sourceRecords;
     private final IMap<String, String> published;
+    private final IMap<String, String> provisional;
     private final ObjectMapper json;
 
     public GoldenStore(HazelcastInstance hazelcast, ObjectMapper json) {
@@ -50,6 +57,7 @@ public class GoldenStore {
         this.matchKeys = hazelcast.getMap(MATCH_KEYS);
         this.sourceRecords = hazelcast.getMap(SOURCE_RECORDS);
         this.published = hazelcast.getMap(PUBLISHED);
+        this.provisional = hazelcast.getMap(PROVISIONAL);
         this.json = json;
     }
 
@@ -260,6 +268,32 @@ public class GoldenStore {
      */
     public boolean markPublished(EntityType entity, String goldenId, String eventId) {
         return !eventId.equals(published.put(entity.code() + ":" + goldenId, eventId));
+    }
+
+    /**
+     * The portal's copy of a registration it is about to queue: readable at once, and marked as not applied by
+     * consolidation yet ({@link #isProvisional}), so that a CRM report overtaking the submission does not pass for
+     * a submission already applied.
+     */
+    public void putProvisional(Deal registration) {
+        provisional.set(registration.id(), String.valueOf(registration.registration().submittedAt()));
+        put(EntityType.DEAL, registration.id(), registration);
+    }
+
+    /** Undoes {@link #putProvisional} for a registration that could not be queued. */
+    public void dropProvisional(String dealId) {
+        map(EntityType.DEAL).delete(dealId);
+        provisional.delete(dealId);
+    }
+
+    /** True while the deal is the portal's copy of a registration whose submission consolidation has not applied. */
+    public boolean isProvisional(String dealId) {
+        return provisional.containsKey(dealId);
+    }
+
+    /** Consolidation has applied the registration's submission: its deal is golden now. */
+    public void settled(String dealId) {
+        provisional.delete(dealId);
     }
 
     public String goldenIdOf(String sourceKey) {

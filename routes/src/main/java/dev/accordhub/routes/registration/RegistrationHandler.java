@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * a submission (flagging channel conflicts and applying the conflict policy; the portal has already queued the CRM
  * write), the review SLA running out, and the decisions and edits the CRM reports back. The hub's own writes,
  * echoed by the CRM, are recognised by their hash and change nothing; the first echo records the CRM's id.
+ * The CRM write does not wait for the submission, so the CRM's report of it can come first: it is kept on the
+ * portal's provisional copy ({@link GoldenStore#isProvisional}) and published with the submission, which is checked
+ * for conflicts all the same.
  * ({@code LINK} commands, which earlier versions wrote after each CRM write, are still applied when replayed.)
  */
 public class RegistrationHandler {
@@ -59,19 +62,24 @@ public class RegistrationHandler {
 
     private Optional<RegistrationOutcome> submit(Deal submitted) {
         Deal current = store.get(EntityType.DEAL, submitted.id(), Deal.class);
-        if (current != null && (current.sources().size() > 1 || current.registration().overdue()
+        boolean first = current == null || store.isProvisional(submitted.id());
+        if (!first && (current.sources().size() > 1 || current.registration().overdue()
                 || current.registration().status() != submitted.registration().status())) {
             return Optional.empty(); // a replayed submission of a registration that has moved on since
         }
-        List<Deal> others = conflicts.conflicts(submitted, candidates(submitted), this::partnerOf);
+        // Applied for the first time on the portal's copy, which holds what the CRM reported while the submission
+        // was on its way (its echo, the CRM's id, an early decision): none of it is lost.
+        Deal deal = first && current != null ? current : submitted;
+        List<Deal> others = deal.registration().stillOpen() ? conflicts.conflicts(deal, candidates(deal),
+                this::partnerOf) : List.of(); // rejected already (deleted in the CRM): in nobody's way
         List<Deal> changed = new ArrayList<>();
         List<Alert> alerts = new ArrayList<>();
-        Deal deal = submitted;
         boolean rejected = false;
         if (!others.isEmpty()) {
             List<String> otherIds = others.stream().map(Deal::id).sorted().toList();
             DealRegistration flagged = deal.registration().withConflicts(otherIds);
-            if (policy == RegistrationProperties.ConflictPolicy.FIRST_COME_WINS) {
+            if (policy == RegistrationProperties.ConflictPolicy.FIRST_COME_WINS
+                    && flagged.status() == RegistrationStatus.SUBMITTED) {
                 flagged = flagged.decided(RegistrationStatus.REJECTED, "Channel conflict: this customer was "
                         + "registered first by another partner (" + String.join(", ", otherIds) + ")");
                 rejected = true;
@@ -95,15 +103,14 @@ public class RegistrationHandler {
         if (integrity != null) {
             alerts.addAll(integrity.check(deal));
         }
-        store.put(EntityType.DEAL, deal.id(), deal);
-        changed.add(0, deal);
-        LOG.debug("Registration {} submitted, {} conflict(s)", deal.id(), others.size());
         if (rejected) {
             // The portal already queued the registration as submitted; the CRM learns of the rejection next.
             deal = deal.withRegistration(deal.registration().written(RegistrationEcho.hash(deal)));
-            store.put(EntityType.DEAL, deal.id(), deal);
-            changed.set(0, deal);
         }
+        store.put(EntityType.DEAL, deal.id(), deal);
+        store.settled(deal.id());
+        changed.add(0, deal);
+        LOG.debug("Registration {} submitted, {} conflict(s)", deal.id(), others.size());
         return Optional.of(new RegistrationOutcome(changed, alerts, rejected ? List.of(deal) : List.of()));
     }
 
@@ -134,7 +141,8 @@ public class RegistrationHandler {
     private Optional<RegistrationOutcome> markOverdue(String dealId) {
         Deal current = store.get(EntityType.DEAL, dealId, Deal.class);
         if (current == null || current.registration() == null || current.registration().overdue()
-                || current.registration().status() != RegistrationStatus.SUBMITTED) {
+                || current.registration().status() != RegistrationStatus.SUBMITTED
+                || store.isProvisional(dealId)) { // not applied yet: the next check asks again
             return Optional.empty();
         }
         Deal overdue = current.withRegistration(current.registration().markedOverdue());
@@ -169,8 +177,7 @@ public class RegistrationHandler {
             // CRM's id, published once); later ones only move the CRM's version on.
             Deal located = withSources(current, sources);
             store.put(EntityType.DEAL, current.id(), located);
-            return known != null ? Optional.empty()
-                    : Optional.of(new RegistrationOutcome(List.of(located), List.of(), List.of()));
+            return known != null ? Optional.empty() : published(located);
         }
         DealRegistration decided = reported.registration().status() == null ? current.registration()
                 : current.registration().decided(reported.registration().status(),
@@ -178,7 +185,19 @@ public class RegistrationHandler {
         Deal merged = new Deal(current.id(), reported.name(), current.partnerKey(), reported.customerName(),
                 reported.amount(), reported.stage(), reported.closeDate(), reported.updatedAt(), sources, decided);
         store.put(EntityType.DEAL, merged.id(), merged);
-        return Optional.of(new RegistrationOutcome(List.of(merged), List.of(), List.of()));
+        return published(merged);
+    }
+
+    /**
+     * A change to a registration, to publish; nothing yet while the CRM's report overtook the submission (the
+     * portal's copy holds it, and the submission, applied on that copy, publishes it with its conflict checks).
+     */
+    private Optional<RegistrationOutcome> published(Deal changed) {
+        if (store.isProvisional(changed.id())) {
+            LOG.debug("The CRM reported registration {} before its submission was applied", changed.id());
+            return Optional.empty();
+        }
+        return Optional.of(new RegistrationOutcome(List.of(changed), List.of(), List.of()));
     }
 
     /**
@@ -205,7 +224,7 @@ public class RegistrationHandler {
         Deal withdrawn = withSources(current, sources).withRegistration(current.registration().decided(
                 RegistrationStatus.REJECTED, "The deal was deleted in the CRM of " + ref.program()));
         store.put(EntityType.DEAL, withdrawn.id(), withdrawn);
-        return Optional.of(new RegistrationOutcome(List.of(withdrawn), List.of(), List.of()));
+        return published(withdrawn);
     }
 
     private static Deal withSources(Deal deal, List<SourceRef> sources) {

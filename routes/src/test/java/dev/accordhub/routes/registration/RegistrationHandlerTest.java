@@ -48,6 +48,7 @@ class RegistrationHandlerTest {
     void clean() {
         store = new GoldenStore(hazelcast, new ObjectMapper().findAndRegisterModules());
         store.map(EntityType.DEAL).clear();
+        hazelcast.getMap(GoldenStore.PROVISIONAL).clear();
         store.link("helios:partner:A1", "partner-a");
         store.link("vantage:partner:B1", "partner-b");
         store.link("helios:partner:C1", "partner-b"); // partner b is in both programs
@@ -172,6 +173,66 @@ class RegistrationHandlerTest {
         assertThat(first.changed().get(0).name()).isEqualTo(deal.name());
         assertThat(first.writes()).isEmpty();
         assertThat(again).isEmpty();
+    }
+
+    @Test
+    void theCrmsEchoOvertakingTheSubmissionIsPublishedWithItAndTheConflictIsStillFound() {
+        RegistrationHandler handler = handler("first-come-wins");
+        handler.apply(DealCommand.submit(registration("reg-1", "helios:partner:A1", null, "Contoso Ltd", NOW), NOW));
+        Deal later = registration("reg-2", "vantage:partner:B1", null, "Contoso Limited", NOW.plusSeconds(5));
+        later = later.withRegistration(later.registration().written(RegistrationEcho.hash(later)));
+        store.putProvisional(later); // as the portal does, before it queues the command and the CRM write
+
+        var echo = handler.applyReported(reported(later, "006B", NOW.plusSeconds(6), RegistrationStatus.SUBMITTED,
+                null, later.name()));
+        assertThat(echo).as("nothing to publish before the submission").isEmpty();
+        assertThat(store.get(EntityType.DEAL, "reg-2", Deal.class).sources()).extracting(SourceRef::externalId)
+                .as("the portal's copy keeps where the CRM put it").containsExactly("reg-2", "006B");
+
+        RegistrationOutcome submitted = handler.apply(DealCommand.submit(later, NOW)).orElseThrow();
+
+        Deal golden = store.get(EntityType.DEAL, "reg-2", Deal.class);
+        assertThat(submitted.changed().get(0)).isEqualTo(golden);
+        assertThat(golden.sources()).extracting(SourceRef::externalId).containsExactly("reg-2", "006B");
+        assertThat(golden.registration().status()).isEqualTo(RegistrationStatus.REJECTED);
+        assertThat(golden.registration().conflictsWith()).containsExactly("reg-1");
+        assertThat(submitted.alerts()).extracting(Alert::type).containsExactly(Alert.Type.CHANNEL_CONFLICT);
+        assertThat(submitted.writes()).as("the CRM learns of the rejection").containsExactly(golden);
+        assertThat(store.isProvisional("reg-2")).isFalse();
+        assertThat(handler.apply(DealCommand.submit(later, NOW))).as("a replay once applied").isEmpty();
+    }
+
+    @Test
+    void aRegistrationNotAppliedYetIsNotMarkedOverdueUntilItIs() {
+        RegistrationHandler handler = handler("manual-review");
+        Deal deal = registration("reg-1", "helios:partner:A1", null, "Northwind GmbH", NOW.minus(Duration.ofDays(3)));
+        store.putProvisional(deal);
+
+        assertThat(handler.apply(DealCommand.markOverdue("reg-1", NOW))).isEmpty();
+        assertThat(store.get(EntityType.DEAL, "reg-1", Deal.class).registration().overdue()).isFalse();
+
+        handler.apply(DealCommand.submit(deal, NOW)).orElseThrow();
+        assertThat(handler.apply(DealCommand.markOverdue("reg-1", NOW))).isPresent();
+    }
+
+    @Test
+    void aRegistrationTheCrmDeletedBeforeItsSubmissionWasAppliedStaysRejected() {
+        RegistrationHandler handler = handler("first-come-wins");
+        handler.apply(DealCommand.submit(registration("reg-1", "helios:partner:A1", null, "Contoso Ltd", NOW), NOW));
+        Deal later = registration("reg-2", "vantage:partner:B1", null, "Contoso Limited", NOW.plusSeconds(5));
+        store.putProvisional(later);
+        handler.applyReported(reported(later, "006B", NOW.plusSeconds(6), RegistrationStatus.SUBMITTED, null,
+                later.name()));
+        assertThat(handler.applyReportedDelete(reported(later, "006B", NOW.plusSeconds(7), null, null,
+                later.name()))).isEmpty();
+
+        Deal golden = handler.apply(DealCommand.submit(later, NOW)).orElseThrow().changed().get(0);
+
+        assertThat(golden.registration().decisionReason()).contains("deleted in the CRM");
+        assertThat(golden.registration().status()).isEqualTo(RegistrationStatus.REJECTED);
+        assertThat(golden.sources()).extracting(SourceRef::system).containsExactly("accord");
+        assertThat(golden.registration().conflictsWith()).as("withdrawn: in nobody's way").isEmpty();
+        assertThat(store.get(EntityType.DEAL, "reg-1", Deal.class).registration().conflictsWith()).isEmpty();
     }
 
     @Test
