@@ -22,15 +22,18 @@ final class SalesforceRouter {
     private final FailureInjector failures;
     private final SalesforceQueryApi queries;
     private final SalesforceSObjectApi sobjects;
+    private final SalesforceCollectionsApi collections;
     private final AtomicLong apiRequests = new AtomicLong();
 
     SalesforceRouter(SalesforceOAuth oauth, TokenRegistry tokens, FailureInjector failures,
-                     SalesforceQueryApi queries, SalesforceSObjectApi sobjects) {
+                     SalesforceQueryApi queries, SalesforceSObjectApi sobjects,
+                     SalesforceCollectionsApi collections) {
         this.oauth = oauth;
         this.tokens = tokens;
         this.failures = failures;
         this.queries = queries;
         this.sobjects = sobjects;
+        this.collections = collections;
     }
 
     long apiRequestCount() {
@@ -83,6 +86,7 @@ final class SalesforceRouter {
             case "query" -> queries.handle(request, version, false, tail);
             case "queryAll" -> queries.handle(request, version, true, tail);
             case "sobjects" -> sobjects.handle(request, effectiveMethod(request), version, tail);
+            case "composite" -> collections.handle(request, effectiveMethod(request), tail);
             case "limits" -> limits();
             default -> throw SalesforceApiException.notFound();
         };
@@ -129,7 +133,8 @@ final class SalesforceRouter {
                 .put("limits", base + "/limits")
                 .put("query", base + "/query")
                 .put("queryAll", base + "/queryAll")
-                .put("sobjects", base + "/sobjects");
+                .put("sobjects", base + "/sobjects")
+                .put("composite", base + "/composite");
         return SandboxResponse.json(200, body);
     }
 

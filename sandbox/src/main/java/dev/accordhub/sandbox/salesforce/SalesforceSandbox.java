@@ -30,7 +30,8 @@ public final class SalesforceSandbox extends HttpSandbox {
         this.store = new SalesforceStore(new SalesforceSchema(), clock);
         SalesforceOAuth oauth = new SalesforceOAuth(config, tokens, this::baseUrl);
         this.router = new SalesforceRouter(oauth, tokens, failures,
-                new SalesforceQueryApi(store, config.queryBatchSize()), new SalesforceSObjectApi(store));
+                new SalesforceQueryApi(store, config.queryBatchSize()), new SalesforceSObjectApi(store),
+                new SalesforceCollectionsApi(store));
         if (config.seed() != null) {
             SalesforceSeeder.load(store, config.seed());
         }

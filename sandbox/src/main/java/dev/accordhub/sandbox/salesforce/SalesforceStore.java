@@ -41,6 +41,48 @@ final class SalesforceStore {
     }
 
     synchronized void update(String typeName, String id, Map<String, Object> fields) {
+        checkedUpdate(typeName, id, fields).run();
+    }
+
+    /**
+     * One record's update in an sObject Collections request: its id and the fields it sets, or why the request
+     * cannot even say that ({@code malformed}: it fails in its place).
+     */
+    record Update(String type, String id, Map<String, Object> fields, SalesforceApiException malformed) {
+    }
+
+    /**
+     * Updates in the order given, under one hold of the lock: each one's failure in its place (null where it
+     * succeeded). With {@code allOrNone}, every update is checked before any is made, and one failure makes none.
+     */
+    synchronized List<SalesforceApiException> updateAll(List<Update> updates, boolean allOrNone) {
+        List<SalesforceApiException> failures = new ArrayList<>(updates.size());
+        List<Runnable> checked = new ArrayList<>(updates.size());
+        for (Update u : updates) {
+            if (u.malformed() != null) {
+                failures.add(u.malformed());
+                continue;
+            }
+            try {
+                Runnable write = checkedUpdate(u.type(), u.id(), u.fields());
+                if (allOrNone) {
+                    checked.add(write);
+                } else {
+                    write.run();
+                }
+                failures.add(null);
+            } catch (SalesforceApiException e) {
+                failures.add(e);
+            }
+        }
+        if (allOrNone && failures.stream().allMatch(java.util.Objects::isNull)) {
+            checked.forEach(Runnable::run);
+        }
+        return failures;
+    }
+
+    /** Checks an update against the record as it is now; the write it returns makes it. */
+    private Runnable checkedUpdate(String typeName, String id, Map<String, Object> fields) {
         SObjectType type = schema.require(typeName);
         Map<String, Object> record = live(type, id).orElseThrow(SalesforceApiException::notFound);
         Map<String, Object> values = SalesforceWriteFields.resolve(type, fields, record.get("Id").toString());
@@ -48,8 +90,10 @@ final class SalesforceStore {
         after.putAll(values);
         SalesforceWriteFields.checkRequired(type, after);
         checkReferences(type, values);
-        stampWrite(after);
-        record.putAll(after);
+        return () -> {
+            record.putAll(values);
+            stampWrite(record);
+        };
     }
 
     synchronized UpsertResult upsert(String typeName, String externalIdField, String value, Map<String, Object> fields) {
