@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.accordhub.sandbox.JsonHttp;
 import dev.accordhub.sandbox.SandboxRequest;
 import dev.accordhub.sandbox.SandboxResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,11 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** {@code /crm/v3/objects/{type}[/{id} | /search]}: list with paging, read, create, update, archive, search. */
+/**
+ * {@code /crm/v3/objects/{type}[/{id} | /search | /batch/update]}: list with paging, read, create, update, archive,
+ * search, and updates in batches of up to 100.
+ */
 final class HubSpotObjectsApi {
 
     static final int DEFAULT_LIST_LIMIT = 10;
     static final int MAX_LIST_LIMIT = 100;
+    static final int MAX_BATCH = 100;
 
     private final HubSpotStore store;
     private final HubSpotSearch search;
@@ -29,14 +34,18 @@ final class HubSpotObjectsApi {
         this.baseUrl = baseUrl;
     }
 
-    /** @param rest the path after {@code objects}: type, then nothing, an id or {@code search} */
+    /** @param rest the path after {@code objects}: type, then nothing, an id, {@code search} or {@code batch/update} */
     SandboxResponse handle(SandboxRequest request, List<String> rest) {
-        if (rest.isEmpty() || rest.size() > 2) {
+        boolean batchUpdate = rest.size() == 3 && rest.get(1).equals("batch") && rest.get(2).equals("update");
+        if (rest.isEmpty() || rest.size() > 2 && !batchUpdate) {
             throw new HubSpotApiException(404, "OBJECT_NOT_FOUND", "Resource not found");
         }
         HubSpotObjectType type = HubSpotObjectType.fromPath(rest.get(0))
                 .orElseThrow(() -> HubSpotApiException.validation("Unable to infer object type from: " + rest.get(0)));
         String method = request.method();
+        if (batchUpdate) {
+            return method.equals("POST") ? batchUpdate(type, request.json()) : notAllowed(method);
+        }
         if (rest.size() == 1) {
             return switch (method) {
                 case "GET" -> SandboxResponse.json(200, list(request, type));
@@ -96,6 +105,60 @@ final class HubSpotObjectsApi {
         List<String> shown = new ArrayList<>(type.defaultProperties());
         shown.addAll(given.keySet());
         return HubSpotJson.object(type, saved, shown);
+    }
+
+    /**
+     * {@code POST batch/update}: up to 100 inputs {@code {"id", "properties"}}. 200 with the saved objects when all
+     * were there; 207 with an {@code OBJECT_NOT_FOUND} error naming the missing ids when some were not (the others
+     * are saved); 400 for the whole batch when it is malformed, holds an id twice or sets an invalid value.
+     */
+    private SandboxResponse batchUpdate(HubSpotObjectType type, JsonNode body) {
+        Instant started = Instant.now();
+        JsonNode inputs = body == null ? null : body.get("inputs");
+        if (inputs == null || !inputs.isArray()) {
+            throw HubSpotApiException.validation("Invalid input JSON: expected {\"inputs\":[{\"id\":...,\"properties\":{...}}]}");
+        }
+        if (inputs.size() > MAX_BATCH) {
+            throw HubSpotApiException.validation("Batch input is limited to " + MAX_BATCH + " inputs; got " + inputs.size());
+        }
+        List<Map.Entry<String, Map<String, String>>> updates = new ArrayList<>(inputs.size());
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        java.util.Set<String> duplicates = new java.util.TreeSet<>();
+        for (JsonNode input : inputs) {
+            JsonNode id = input.get("id");
+            if (id == null || !id.isValueNode() || id.asText().isBlank()) {
+                throw HubSpotApiException.validation("Each input needs an \"id\"");
+            }
+            if (!ids.add(id.asText())) {
+                duplicates.add(id.asText());
+            }
+            updates.add(Map.entry(id.asText(), propertiesOf(input)));
+        }
+        if (!duplicates.isEmpty()) {
+            throw HubSpotApiException.validation("Duplicate IDs found in batch input: " + duplicates
+                    + ". IDs must be unique");
+        }
+        HubSpotStore.BatchUpdate done = store.updateBatch(type, updates);
+        ObjectNode answer = JsonHttp.object().put("status", "COMPLETE");
+        ArrayNode results = answer.putArray("results");
+        for (int i = 0; i < done.saved().size(); i++) {
+            HubSpotObject saved = done.saved().get(i);
+            List<String> shown = new ArrayList<>(type.defaultProperties());
+            updates.stream().filter(u -> u.getKey().equals(saved.id())).findFirst()
+                    .ifPresent(u -> shown.addAll(u.getValue().keySet()));
+            results.add(HubSpotJson.object(type, saved, shown));
+        }
+        if (!done.missing().isEmpty()) {
+            answer.put("numErrors", 1);
+            ObjectNode error = answer.putArray("errors").addObject().put("status", "error")
+                    .put("category", "OBJECT_NOT_FOUND")
+                    .put("message", "Could not get some " + type.path().toUpperCase(java.util.Locale.ROOT)
+                            + " objects, they may be deleted or not exist. Check that ids are valid.");
+            ArrayNode missing = error.putObject("context").putArray("ids");
+            done.missing().forEach(missing::add);
+        }
+        answer.put("startedAt", started.toString()).put("completedAt", Instant.now().toString());
+        return SandboxResponse.json(done.missing().isEmpty() ? 200 : 207, answer);
     }
 
     private static Map<String, String> propertiesOf(JsonNode body) {

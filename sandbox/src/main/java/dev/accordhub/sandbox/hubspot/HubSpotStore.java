@@ -46,6 +46,35 @@ final class HubSpotStore {
         return save(type, Long.parseLong(current.id()), properties, false, null);
     }
 
+    /** What a batch update did: the objects saved, in input order, and the ids that are not there. */
+    record BatchUpdate(List<HubSpotObject> saved, List<String> missing) {
+    }
+
+    /**
+     * {@code batch/update}: every input's properties are checked first, and one invalid value fails the whole batch
+     * with nothing written; then each object that exists is updated, in input order. Ids that are not there (or
+     * archived) are reported, the others saved all the same.
+     */
+    synchronized BatchUpdate updateBatch(HubSpotObjectType type, List<Map.Entry<String, Map<String, String>>> inputs) {
+        List<Map<String, String>> values = new java.util.ArrayList<>(inputs.size());
+        for (Map.Entry<String, Map<String, String>> input : inputs) {
+            Map<String, String> normalised = HubSpotPropertyWrite.normalise(type, input.getValue(), false);
+            get(type, input.getKey(), false).ifPresent(current -> checkUnique(type, normalised, current.id()));
+            values.add(normalised);
+        }
+        List<HubSpotObject> saved = new java.util.ArrayList<>();
+        List<String> missing = new java.util.ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            String id = inputs.get(i).getKey();
+            if (get(type, id, false).isEmpty()) {
+                missing.add(id);
+            } else {
+                saved.add(update(type, id, values.get(i)));
+            }
+        }
+        return new BatchUpdate(saved, missing);
+    }
+
     /** Archives, as HubSpot's DELETE does; archiving twice is harmless. */
     synchronized void archive(HubSpotObjectType type, String id) {
         HubSpotObject current = get(type, id, true).orElseThrow(HubSpotApiException::notFound);
