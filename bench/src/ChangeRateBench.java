@@ -40,10 +40,12 @@ import java.util.regex.Pattern;
  * <p>Starts a private copy of {@code hub/target/accord-hub.jar} (default profile, fresh data directory, HubSpot
  * sandbox without its rate limit), waits for the demo to be ingested, lists every deal of the three programs
  * through the portal API (operator), then for each rate (default 200, 1,000 and 2,000 changes/s, 20 s each) changes
- * deal amounts in the sandbox CRMs through their own REST APIs on a fixed schedule, round-robin over the deals
- * (Salesforce {@code PATCH /sobjects/Opportunity/{id}} for helios and nimbus, HubSpot
- * {@code PATCH /crm/v3/objects/deals/{id}} for vantage). Amounts only grow, so a later change of the same deal also
- * proves an earlier one arrived.
+ * deal amounts in the sandbox CRMs through their own REST APIs on a fixed schedule, round-robin over the deals. The
+ * changes due within each 10 ms go to each CRM in one request, one record per change (Salesforce sObject Collections
+ * {@code PATCH /composite/sobjects} for helios and nimbus, HubSpot {@code POST /crm/v3/objects/deals/batch/update} for
+ * vantage); {@code --write-every-ms 0} sends one {@code PATCH /sobjects/Opportunity/{id}} or
+ * {@code PATCH /crm/v3/objects/deals/{id}} per change instead. Amounts only grow, so a later change of the same deal
+ * also proves an earlier one arrived.
  *
  * <p>Watching every change would put more load on the hub than the changes do, so a sample is watched: about 25
  * changes per second (every R/25-th), each from the CRM's 2xx answer until {@code GET /api/v1/deals/{id}} (polled
@@ -69,6 +71,14 @@ public class ChangeRateBench {
      * retransmitted, while the machine was half idle. A CRM client keeps a pool of connections; so does this one.
      */
     int maxInFlight = 16;
+    /**
+     * Changes due within this many ms go to each CRM in one request: Salesforce sObject Collections
+     * ({@code PATCH /composite/sobjects}, up to 200 records), HubSpot {@code POST /crm/v3/objects/deals/batch/update}
+     * (up to 100). Each change is still its own record with its own modstamp. 0: one request per change, as until
+     * 2026-11-26 (fifth session), when the driver's own HTTP requests and the sandboxes answering them (inside the hub's
+     * process) took the machine the hub needed above ~1,800 changes/s.
+     */
+    int writeEveryMs = 10;
     Path jar = Path.of("hub/target/accord-hub.jar");
     List<String> hubArgs = new ArrayList<>();
     List<String> hubJvmArgs = new ArrayList<>();
@@ -94,12 +104,13 @@ public class ChangeRateBench {
                 case "--samples-per-second" -> bench.samplesPerSecond = Integer.parseInt(value);
                 case "--poll-ms" -> bench.pollMs = Integer.parseInt(value);
                 case "--max-in-flight" -> bench.maxInFlight = Integer.parseInt(value);
+                case "--write-every-ms" -> bench.writeEveryMs = Integer.parseInt(value);
                 case "--jar" -> bench.jar = Path.of(value);
                 case "--hub-arg" -> bench.hubArgs.add(value);
                 case "--hub-jvm-arg" -> bench.hubJvmArgs.add(value);
                 case "--help" -> {
                     System.out.println("java bench/src/ChangeRateBench.java [--rates 200,1000,2000] [--seconds 20]"
-                            + " [--samples-per-second 25] [--poll-ms 25] [--max-in-flight 16] [--jar PATH] [--hub-arg --k=v]..."
+                            + " [--samples-per-second 25] [--poll-ms 25] [--max-in-flight 16] [--write-every-ms 10] [--jar PATH] [--hub-arg --k=v]..."
                             + " [--hub-jvm-arg X]...");
                     return;
                 }
@@ -201,29 +212,36 @@ public class ChangeRateBench {
         int sampleEvery = Math.max(1, rate / samplesPerSecond);
         long[] cpu0 = Hub.cpuTicks(hub.process.pid());
         List<CompletableFuture<?>> sends = new ArrayList<>(total);
+        Map<Source, List<Change>> due = new LinkedHashMap<>();
+        long every = TimeUnit.MILLISECONDS.toNanos(writeEveryMs);
         long start = System.nanoTime();
+        long nextWrite = start + every;
         for (int i = 0; i < total; i++) {
-            long due = start + (long) i * 1_000_000_000L / rate;
-            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+            long at = start + (long) i * 1_000_000_000L / rate;
+            for (long wait = at - System.nanoTime(); wait > 0; wait = at - System.nanoTime()) {
                 LockSupport.parkNanos(wait);
             }
             SourceDeal deal = deals.get((int) (amounts.get() % deals.size()));
-            long amount = amounts.incrementAndGet();
-            boolean sampled = i % sampleEvery == 0 || i == total - 1;
-            long sent = System.nanoTime();
-            sends.add(sources.get(deal.program()).change(deal.externalId(), amount).handle((r, e) -> {
-                long answered = System.nanoTime();
-                step.patchMs.add((answered - sent) / 1e6);
-                if (e != null || r.statusCode() >= 300) {
-                    // A CRM that drops the connection under the load refused the change too: counted, not fatal.
-                    step.refused.incrementAndGet();
-                    failures.add(deal.program() + " " + (e != null ? e.toString() : r.statusCode() + " " + r.body()));
-                } else if (sampled && measured) {
-                    step.pending.incrementAndGet();
-                    watch(step, deal.goldenId(), amount, answered, answered + TimeUnit.SECONDS.toNanos(30));
+            Change change = new Change(deal, amounts.incrementAndGet(), i % sampleEvery == 0 || i == total - 1);
+            Source source = sources.get(deal.program());
+            if (every == 0) {
+                sends.add(written(step, failures, measured, List.of(change), () -> source.change(change)));
+                continue;
+            }
+            due.computeIfAbsent(source, s -> new ArrayList<>()).add(change);
+            if (at >= nextWrite || i == total - 1) {
+                for (Map.Entry<Source, List<Change>> batch : due.entrySet()) {
+                    List<Change> changes = batch.getValue();
+                    for (int from = 0; from < changes.size(); from += batch.getKey().maxPerRequest()) {
+                        List<Change> part = List.copyOf(changes.subList(from,
+                                Math.min(changes.size(), from + batch.getKey().maxPerRequest())));
+                        Source to = batch.getKey();
+                        sends.add(written(step, failures, measured, part, () -> to.changeAll(part)));
+                    }
                 }
-                return null;
-            }));
+                due.clear();
+                nextWrite = Math.max(nextWrite + every, at);
+            }
         }
         double sendSeconds = (System.nanoTime() - start) / 1e9;
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
@@ -240,14 +258,68 @@ public class ChangeRateBench {
         step.failed = step.refused.get() + step.pending.get();
         step.p50 = pct(step.latencies, 50);
         step.p99 = pct(step.latencies, 99);
-        System.out.printf(Locale.ROOT, "%,5d changes/s for %d s: sent %,d at %.0f/s; CRM answered p50 %.1f ms, p99 %.1f"
+        System.out.printf(Locale.ROOT, "%,5d changes/s for %d s: sent %,d at %.0f/s in %,d requests; CRM answered p50 %.1f ms, p99 %.1f"
                 + " ms; %d refused; watched %d (every %d-th): change -> visible p50 %.1f ms, p90 %.1f ms, p99 %.1f ms,"
                 + " max %.1f ms; %d not seen within 30 s; last change seen %.1f s after the last send; %s%n", rate,
-                runSeconds, total, step.achieved, pct(step.patchMs, 50), pct(step.patchMs, 99), step.refused.get(),
+                runSeconds, total, step.achieved, step.patchMs.size(), pct(step.patchMs, 50), pct(step.patchMs, 99), step.refused.get(),
                 step.latencies.size(), sampleEvery, step.p50, pct(step.latencies, 90), step.p99,
                 pct(step.latencies, 100), step.pending.get(), drained, cpuBetween(cpu0));
         failures.stream().limit(3).forEach(f -> System.out.println("  refused: " + f));
         return step;
+    }
+
+    record Change(SourceDeal deal, long amount, boolean sampled) {
+    }
+
+    /** When the CRM answers a write of these changes: each one refused, or saved and, if sampled, watched. */
+    CompletableFuture<?> written(Step step, ConcurrentLinkedQueue<String> failures, boolean measured,
+            List<Change> changes, java.util.function.Supplier<CompletableFuture<HttpResponse<String>>> write) {
+        long sent = System.nanoTime();
+        return write.get().handle((r, e) -> {
+            long answered = System.nanoTime();
+            step.patchMs.add((answered - sent) / 1e6);
+            List<Boolean> saved = e != null ? null : savedOf(changes, r);
+            for (int k = 0; k < changes.size(); k++) {
+                Change c = changes.get(k);
+                if (saved == null || !saved.get(k)) {
+                    // A CRM that drops the connection under the load refused the change too: counted, not fatal.
+                    step.refused.incrementAndGet();
+                    failures.add(c.deal().program() + " " + (e != null ? e.toString()
+                            : r.statusCode() + " " + r.body().substring(0, Math.min(300, r.body().length()))));
+                } else if (c.sampled() && measured) {
+                    step.pending.incrementAndGet();
+                    watch(step, c.deal().goldenId(), c.amount(), answered, answered + TimeUnit.SECONDS.toNanos(30));
+                }
+            }
+            return null;
+        });
+    }
+
+    static final Pattern SUCCESS = Pattern.compile("\"success\"\\s*:\\s*(true|false)");
+    static final Pattern MISSING_IDS = Pattern.compile("\"ids\"\\s*:\\s*\\[([^\\]]*)]");
+
+    /**
+     * Which of the changes the CRM saved: a single write by its status; Salesforce collections by each record's
+     * SaveResult, in order; a HubSpot batch all but the ids a 207 names. Null if the answer is not understood.
+     */
+    static List<Boolean> savedOf(List<Change> changes, HttpResponse<String> r) {
+        List<Boolean> saved = new ArrayList<>(changes.size());
+        if (r.statusCode() >= 300 || changes.size() == 1 && r.statusCode() != 200 && r.statusCode() != 207) {
+            changes.forEach(c -> saved.add(r.statusCode() < 300));
+            return saved;
+        }
+        String body = r.body();
+        if (body.startsWith("[")) {
+            Matcher m = SUCCESS.matcher(body);
+            while (m.find()) {
+                saved.add(Boolean.parseBoolean(m.group(1)));
+            }
+            return saved.size() == changes.size() ? saved : null;
+        }
+        Matcher missing = MISSING_IDS.matcher(body);
+        String ids = r.statusCode() == 207 && missing.find() ? missing.group(1) : "";
+        changes.forEach(c -> saved.add(!ids.contains("\"" + c.deal().externalId() + "\"")));
+        return saved;
     }
 
     String cpuBetween(long[] a) {
@@ -317,16 +389,44 @@ public class ChangeRateBench {
             token = m.group(1);
         }
 
-        CompletableFuture<HttpResponse<String>> change(String externalId, long amount) {
-            String path = system.equals("salesforce") ? "/services/data/v56.0/sobjects/Opportunity/" + externalId
-                    : "/crm/v3/objects/deals/" + externalId;
-            String body = system.equals("salesforce") ? "{\"Amount\":" + amount + "}"
-                    : "{\"properties\":{\"amount\":\"" + amount + "\"}}";
+        CompletableFuture<HttpResponse<String>> change(Change change) {
+            String id = change.deal().externalId();
+            String path = system.equals("salesforce") ? "/services/data/v56.0/sobjects/Opportunity/" + id
+                    : "/crm/v3/objects/deals/" + id;
+            String body = system.equals("salesforce") ? "{\"Amount\":" + change.amount() + "}"
+                    : "{\"properties\":{\"amount\":\"" + change.amount() + "\"}}";
+            return send("PATCH", path, body);
+        }
+
+        int maxPerRequest() {
+            return system.equals("salesforce") ? 200 : 100;
+        }
+
+        /** Several changes in one request: Salesforce sObject Collections, HubSpot batch update. */
+        CompletableFuture<HttpResponse<String>> changeAll(List<Change> changes) {
+            StringBuilder body = new StringBuilder(64 * changes.size());
+            for (Change c : changes) {
+                body.append(body.isEmpty() ? "" : ",");
+                if (system.equals("salesforce")) {
+                    body.append("{\"attributes\":{\"type\":\"Opportunity\"},\"id\":\"").append(c.deal().externalId())
+                            .append("\",\"Amount\":").append(c.amount()).append('}');
+                } else {
+                    body.append("{\"id\":\"").append(c.deal().externalId()).append("\",\"properties\":{\"amount\":\"")
+                            .append(c.amount()).append("\"}}");
+                }
+            }
+            return system.equals("salesforce")
+                    ? send("PATCH", "/services/data/v56.0/composite/sobjects", "{\"allOrNone\":false,\"records\":["
+                            + body + "]}")
+                    : send("POST", "/crm/v3/objects/deals/batch/update", "{\"inputs\":[" + body + "]}");
+        }
+
+        private CompletableFuture<HttpResponse<String>> send(String method, String path, String body) {
             // Waits here, in the schedule, when the CRM has maxInFlight writes open: the achieved rate says so.
             inFlight.acquireUninterruptibly();
             return HTTP.sendAsync(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build(),
+                    .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> inFlight.release());
         }
     }
