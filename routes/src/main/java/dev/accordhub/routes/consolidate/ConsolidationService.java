@@ -19,7 +19,6 @@ import dev.accordhub.routes.consolidate.identity.IdentityCommandHandler;
 import dev.accordhub.routes.registration.RegistrationHandler;
 import dev.accordhub.routes.registration.RegistrationOutcome;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -220,14 +219,12 @@ public class ConsolidationService {
      * merge that changes the sources but not the newest stamp still gets a new one.
      */
     private static String contentHash(String recordJson) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(recordJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] digest = SHA_256.get().digest(recordJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest, 0, 12);
     }
+
+    /** One per thread, not looked up among the security providers for every event. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> GoldenIds.digest("SHA-256"));
 
     private <T> ChangeEvent<T> read(String body, Class<T> type) throws JsonProcessingException {
         JavaType eventType = json.getTypeFactory().constructParametricType(ChangeEvent.class, type);
