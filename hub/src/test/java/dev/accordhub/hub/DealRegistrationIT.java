@@ -75,6 +75,8 @@ class DealRegistrationIT {
     SalesforceSandbox salesforce;
     @Autowired
     HubSpotSandbox hubspot;
+    @Autowired
+    org.apache.camel.CamelContext camel;
 
     String api;
     String operator;
@@ -318,6 +320,42 @@ class DealRegistrationIT {
             }
         }
         return false;
+    }
+
+    @Test
+    void aCrmReportOvertakingTheSubmissionIsPublishedWithItAndTheConflictIsStillFound() throws Exception {
+        String domain = "overtaken-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        String first = register(vantage, form("Overtaken Deal A", domain), null).body().path("id").asText();
+        await().atMost(VISIBLE).until(() -> !goldenEvents(first).isEmpty());
+        String token = userOf(heliosPartner(tier -> !"PLATINUM".equals(tier))); // not overdue while we watch
+
+        // The submission waits in its queue while the CRM write goes ahead: the CRM's report comes first.
+        camel.getRouteController().stopRoute("deal-commands");
+        String second;
+        try {
+            second = register(token, form("Overtaken Deal B", domain), null).body().path("id").asText();
+            String crmId = String.valueOf(await().atMost(VISIBLE).until(() -> opportunity(second), o -> o != null)
+                    .get("Id"));
+            await().atMost(VISIBLE).until(() -> HubTestSupport.get(api + "/deals/" + second, token).body()
+                    .path("sources").findValuesAsText("externalId").contains(crmId));
+            assertThat(goldenEvents(second)).as("nothing published before the submission is applied").isEmpty();
+        } finally {
+            camel.getRouteController().startRoute("deal-commands");
+        }
+
+        await().atMost(VISIBLE).untilAsserted(() -> {
+            List<JsonNode> events = goldenEvents(second);
+            assertThat(events).hasSize(1);
+            JsonNode deal = events.get(0).path("data");
+            assertThat(deal.path("sources")).extracting(s -> s.path("system").asText())
+                    .containsExactly("accord", "salesforce");
+            assertThat(deal.path("registration").path("conflictsWith")).extracting(JsonNode::asText)
+                    .containsExactly(first);
+        });
+        assertThat(alerts()).anySatisfy(a -> {
+            assertThat(a.path("type").asText()).isEqualTo("dev.accordhub.alert.channel_conflict");
+            assertThat(a.path("subject").asText()).isEqualTo(second);
+        });
     }
 
     @Test
