@@ -133,6 +133,23 @@ class IngestResumeIT {
         assertThat(poller.status().failing()).isFalse();
     }
 
+    @Test
+    void asksForDeletionsEveryFiveSecondsHoweverOftenItPolls() {
+        ProgramDefinition helios = helios();
+        CountingClient source = new CountingClient(new SalesforceConnector(camel, helios, json));
+        camel.start();
+        IngestPoller poller = new IngestPoller(EntityType.PARTNER, new ProgramRecordMapper(helios), source,
+                checkpoints, new KafkaIngestSink(camel.createProducerTemplate(), json), clock);
+
+        for (int tick = 0; tick < 120; tick++) { // 12 s at 100 ms
+            poller.poll();
+            clock.advance(Duration.ofMillis(100));
+        }
+
+        assertThat(source.reads).as("changes: on every poll").isGreaterThanOrEqualTo(120);
+        assertThat(source.deletionChecks).as("deletions: at 0, 5 and 10 s").isEqualTo(3);
+    }
+
     private ProgramDefinition helios() {
         return new ProgramLoader(text -> text
                 .replace("${accord.sandbox.salesforce.url}", salesforce.baseUrl())
@@ -160,6 +177,14 @@ class IngestResumeIT {
         public SourcePage nextPage(EntityMapping mapping, String cursor) {
             reads++;
             return delegate.nextPage(mapping, cursor);
+        }
+
+        int deletionChecks;
+
+        @Override
+        public SourcePage deletedSince(EntityMapping mapping, Instant since) {
+            deletionChecks++;
+            return delegate.deletedSince(mapping, since);
         }
     }
 

@@ -35,8 +35,11 @@ public class IngestPoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestPoller.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
-    /** Sources that report deletions separately (HubSpot) are asked for them on every n-th poll: it costs a scan. */
-    static final int DELETION_POLL_EVERY = 10;
+    /**
+     * Sources that report deletions separately (HubSpot) are asked for them at most this often: it costs a scan.
+     * (Every tenth poll until 2026-11-26, which the 100 ms busy pace made once a second.)
+     */
+    static final Duration DELETION_CHECK_INTERVAL = Duration.ofSeconds(5);
 
     private final String key;
     private final EntityType entity;
@@ -51,7 +54,7 @@ public class IngestPoller {
     private Instant notBefore = Instant.MIN;
     private Instant lastFound = Instant.MIN;
     private int failuresInRow;
-    private long polls;
+    private Instant deletionsDue = Instant.MIN;
 
     /** Asks the source on every call (one pace). */
     public IngestPoller(EntityType entity, ProgramRecordMapper mapper, SourceClient client,
@@ -106,13 +109,14 @@ public class IngestPoller {
                 }
                 page = client.nextPage(mapping, page.nextCursor());
             }
-            if (polls++ % DELETION_POLL_EVERY == 0) {
+            if (!now.isBefore(deletionsDue)) {
                 String deletedKey = key + ":deleted";
                 Watermark deletedMark = checkpoints.get(deletedKey);
                 SourcePage deleted = client.deletedSince(mapping, deletedMark.since());
                 if (deleted != null) {
                     delivered += deliver(deleted, deletedMark, deletedKey);
                 }
+                deletionsDue = now.plus(DELETION_CHECK_INTERVAL);
             }
             failuresInRow = 0;
             status.succeeded(clock.instant(), checkpoints.get(key).since());
