@@ -31,12 +31,41 @@ final class HubTestSupport {
     private HubTestSupport() {
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * A port free now, for a process that binds it later, chosen below the kernel's ephemeral range: a port the
+     * kernel handed out for {@code bind(0)} can be handed out again, as the local port of any outgoing connection,
+     * before the process binds it ("Port 39401 was already in use" in a FastStartIT run whose hub had connected to
+     * its own Kafka first). Never the same port twice in one test JVM.
+     */
+    static synchronized int freePort() {
+        int below = ephemeralRangeStart();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 10_000 + RANDOM.nextInt(Math.max(1, below - 10_000));
+            if (HANDED_OUT.contains(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(false);
+                socket.bind(new java.net.InetSocketAddress(port));
+                HANDED_OUT.add(port);
+                return port;
+            } catch (IOException taken) {
+                // in use: try another
+            }
+        }
+        throw new IllegalStateException("No free port found between 10000 and " + below);
+    }
+
+    private static final java.util.Random RANDOM = new java.util.Random();
+    private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
+
+    /** Where the kernel starts handing out ports of its own (Linux: {@code ip_local_port_range}, else 32768). */
+    private static int ephemeralRangeStart() {
+        try {
+            String range = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+            return Math.max(11_000, Integer.parseInt(range.split("\\s+")[0]));
+        } catch (IOException | RuntimeException e) {
+            return 32_768;
         }
     }
 
