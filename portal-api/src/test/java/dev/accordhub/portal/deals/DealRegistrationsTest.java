@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.hazelcast.config.Config;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.accordhub.model.EntityType;
 import dev.accordhub.portal.PortalQueries;
@@ -45,12 +43,7 @@ class DealRegistrationsTest {
 
     @BeforeAll
     static void start() {
-        Config config = new Config().setClusterName("deal-registrations-" + System.nanoTime());
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
-        config.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
-        config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        hazelcast = Hazelcast.newHazelcastInstance(config);
+        hazelcast = dev.accordhub.portal.TestHazelcast.start("deal-registrations");
     }
 
     @AfterAll

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.hazelcast.config.Config;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.accordhub.model.DeadLetter;
 import dev.accordhub.model.testing.TestClock;
@@ -41,12 +39,7 @@ class OpsOverviewTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Config config = new Config().setClusterName("ops-overview-" + System.nanoTime());
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
-        config.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
-        config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        hazelcast = Hazelcast.newHazelcastInstance(config);
+        hazelcast = dev.accordhub.portal.TestHazelcast.start("ops-overview");
         deadLetters = new DeadLetterStore(hazelcast, JSON);
 
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
