@@ -43,7 +43,7 @@ class DealRegistrationsTest {
 
     @BeforeAll
     static void start() {
-        hazelcast = dev.accordhub.portal.TestHazelcast.start("deal-registrations");
+        hazelcast = dev.accordhub.routes.TestHazelcast.start("deal-registrations");
     }
 
     @AfterAll

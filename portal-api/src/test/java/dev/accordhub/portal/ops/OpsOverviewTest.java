@@ -39,7 +39,7 @@ class OpsOverviewTest {
 
     @BeforeAll
     static void start() throws Exception {
-        hazelcast = dev.accordhub.portal.TestHazelcast.start("ops-overview");
+        hazelcast = dev.accordhub.routes.TestHazelcast.start("ops-overview");
         deadLetters = new DeadLetterStore(hazelcast, JSON);
 
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
