@@ -14,6 +14,7 @@ import dev.accordhub.portal.common.ApiResult;
 import dev.accordhub.portal.common.PageRequest;
 import dev.accordhub.portal.common.Problems;
 import dev.accordhub.portal.security.Caller;
+import dev.accordhub.routes.consolidate.DealAttributes;
 import dev.accordhub.routes.consolidate.GoldenStore;
 import dev.accordhub.routes.consolidate.LineageService;
 import java.util.ArrayList;
@@ -95,7 +96,7 @@ public class PortalQueries {
             keys.add(ref.path("program").asText() + ":" + EntityType.PARTNER.code() + ":"
                     + ref.path("externalId").asText());
         }
-        Predicate<String, HazelcastJsonValue> ofPartner = Predicates.in("partnerKey", keys.toArray(String[]::new));
+        Predicate<String, HazelcastJsonValue> ofPartner = Predicates.in(DealAttributes.PARTNER, keys.toArray(String[]::new));
         Predicate<String, HazelcastJsonValue> query = page.afterId() == null ? ofPartner
                 : Predicates.and(ofPartner, Predicates.greaterThan("__key", page.afterId()));
         List<Map.Entry<String, HazelcastJsonValue>> entries = deals.entrySet(query).stream()
@@ -121,7 +122,7 @@ public class PortalQueries {
         if (overdue != null && !overdue.equals("true") && !overdue.equals("false")) {
             return Problems.badRequest("overdue must be true or false");
         }
-        Predicate<String, HazelcastJsonValue> query = Predicates.equal("registration.status", wanted.name());
+        Predicate<String, HazelcastJsonValue> query = Predicates.equal(DealAttributes.STATUS, wanted.name());
         if (overdue != null) {
             query = Predicates.and(query, Predicates.equal("registration.overdue", Boolean.parseBoolean(overdue)));
         }

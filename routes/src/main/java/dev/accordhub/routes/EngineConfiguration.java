@@ -10,6 +10,7 @@ import dev.accordhub.model.program.ProgramRecordMapper;
 import dev.accordhub.model.source.SourceClient;
 import dev.accordhub.routes.consolidate.ConsolidateRoute;
 import dev.accordhub.routes.consolidate.ConsolidationProperties;
+import dev.accordhub.routes.consolidate.DealAttributes;
 import dev.accordhub.routes.consolidate.LineageService;
 import dev.accordhub.routes.consolidate.survivorship.Survivorship;
 import dev.accordhub.routes.consolidate.identity.IdentityCommandHandler;
@@ -82,6 +83,15 @@ public class EngineConfiguration {
     @Bean
     org.apache.camel.spi.UnitOfWorkFactory correlationUnitOfWorkFactory() {
         return new dev.accordhub.routes.infra.CorrelationUnitOfWorkFactory();
+    }
+
+    /**
+     * The golden deals' query attributes and indexes ({@link DealAttributes}), added to whichever Hazelcast
+     * configuration the member is started from, so a production cluster file need not repeat them.
+     */
+    @Bean
+    org.springframework.boot.autoconfigure.hazelcast.HazelcastConfigCustomizer dealAttributes() {
+        return DealAttributes::declare;
     }
 
     @Bean

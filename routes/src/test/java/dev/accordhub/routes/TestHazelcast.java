@@ -3,8 +3,12 @@ package dev.accordhub.routes;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import dev.accordhub.routes.consolidate.DealAttributes;
 
-/** A real, standalone Hazelcast member for tests: loopback only, no discovery, no phone-home, its own cluster. */
+/**
+ * A real, standalone Hazelcast member for tests: loopback only, no discovery, no phone-home, its own cluster, and the
+ * golden deals' query attributes the hub declares.
+ */
 public final class TestHazelcast {
 
     private TestHazelcast() {
@@ -16,6 +20,7 @@ public final class TestHazelcast {
         config.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
         config.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
         config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+        DealAttributes.declare(config);
         return Hazelcast.newHazelcastInstance(config);
     }
 }

@@ -23,6 +23,7 @@ import dev.accordhub.portal.common.Problems;
 import dev.accordhub.portal.security.AccessDeniedException;
 import dev.accordhub.portal.security.Caller;
 import dev.accordhub.routes.Topics;
+import dev.accordhub.routes.consolidate.DealAttributes;
 import dev.accordhub.routes.consolidate.GoldenStore;
 import dev.accordhub.routes.registration.ChannelConflictDetector;
 import dev.accordhub.routes.registration.RegistrationEcho;
@@ -192,9 +193,9 @@ public class DealRegistrations {
     private Deal openDuplicate(Caller caller, DealRegistrationForm form) {
         String nameKey = ChannelConflictDetector.nameKey(form.customerName(), form.customerCountry());
         Predicate<String, HazelcastJsonValue> customer = form.customerDomain() == null
-                ? Predicates.equal("registration.customerNameKey", nameKey)
-                : Predicates.or(Predicates.equal("registration.customerDomain", form.customerDomain()),
-                        Predicates.equal("registration.customerNameKey", nameKey));
+                ? Predicates.equal(DealAttributes.CUSTOMER_NAME_KEY, nameKey)
+                : Predicates.or(Predicates.equal(DealAttributes.CUSTOMER_DOMAIN, form.customerDomain()),
+                        Predicates.equal(DealAttributes.CUSTOMER_NAME_KEY, nameKey));
         String opportunity = normalised(form.opportunityName());
         return ownRegistrations(caller, customer).stream()
                 .filter(d -> d.registration().stillOpen() && (d.stage() == null || !d.stage().isClosed()))
@@ -203,7 +204,7 @@ public class DealRegistrations {
     }
 
     private List<Deal> ownRegistrations(Caller caller, Predicate<String, HazelcastJsonValue> which) {
-        return store.map(EntityType.DEAL).values(Predicates.and(Predicates.equal("partnerKey", caller.partnerKey()),
+        return store.map(EntityType.DEAL).values(Predicates.and(Predicates.equal(DealAttributes.PARTNER, caller.partnerKey()),
                 which)).stream().map(v -> store.read(v, Deal.class)).filter(d -> d.registration() != null).toList();
     }
 

@@ -5,6 +5,7 @@ import dev.accordhub.model.Deal;
 import dev.accordhub.model.EntityType;
 import dev.accordhub.model.PartnerOrg;
 import dev.accordhub.model.registration.Alert;
+import dev.accordhub.routes.consolidate.DealAttributes;
 import dev.accordhub.routes.consolidate.GoldenStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -60,7 +61,7 @@ public class DealIntegrityRules {
         if (properties.bulkNomination() && deal.registration().submittedAt() != null) {
             List<String> keys = partner.sources().stream().map(s -> s.key(EntityType.PARTNER)).toList();
             List<Instant> times = store.map(EntityType.DEAL)
-                    .values(Predicates.in("partnerKey", keys.toArray(String[]::new))).stream()
+                    .values(Predicates.in(DealAttributes.PARTNER, keys.toArray(String[]::new))).stream()
                     .map(v -> store.read(v, Deal.class)).filter(d -> d.registration() != null)
                     .filter(d -> !d.id().equals(deal.id()))
                     .map(d -> d.registration().submittedAt()).filter(Objects::nonNull)

@@ -10,6 +10,7 @@ import dev.accordhub.model.RegistrationStatus;
 import dev.accordhub.model.SourceRef;
 import dev.accordhub.model.registration.Alert;
 import dev.accordhub.model.registration.DealCommand;
+import dev.accordhub.routes.consolidate.DealAttributes;
 import dev.accordhub.routes.consolidate.GoldenStore;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -242,10 +243,10 @@ public class RegistrationHandler {
         String name = ChannelConflictDetector.nameKey(registration);
         List<Predicate<String, HazelcastJsonValue>> either = new ArrayList<>();
         if (domain != null) {
-            either.add(Predicates.equal("registration.customerDomain", domain));
+            either.add(Predicates.equal(DealAttributes.CUSTOMER_DOMAIN, domain));
         }
         if (name != null) {
-            either.add(Predicates.equal("registration.customerNameKey", name));
+            either.add(Predicates.equal(DealAttributes.CUSTOMER_NAME_KEY, name));
         }
         if (either.isEmpty()) {
             return List.of();

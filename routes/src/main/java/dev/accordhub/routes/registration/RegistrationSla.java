@@ -8,6 +8,7 @@ import dev.accordhub.model.Deal;
 import dev.accordhub.model.EntityType;
 import dev.accordhub.model.RegistrationStatus;
 import dev.accordhub.model.registration.DealCommand;
+import dev.accordhub.routes.consolidate.DealAttributes;
 import dev.accordhub.routes.consolidate.GoldenStore;
 import dev.accordhub.routes.consolidate.OutboundRecord;
 import java.time.Clock;
@@ -33,7 +34,7 @@ public class RegistrationSla {
         Instant now = clock.instant();
         List<OutboundRecord> commands = new ArrayList<>();
         var undecided = Predicates.<String, HazelcastJsonValue>and(
-                Predicates.equal("registration.status", RegistrationStatus.SUBMITTED.name()),
+                Predicates.equal(DealAttributes.STATUS, RegistrationStatus.SUBMITTED.name()),
                 Predicates.equal("registration.overdue", false));
         for (HazelcastJsonValue value : store.map(EntityType.DEAL).values(undecided)) {
             Deal deal = store.read(value, Deal.class);
