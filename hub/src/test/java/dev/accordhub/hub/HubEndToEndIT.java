@@ -109,6 +109,21 @@ class HubEndToEndIT {
     }
 
     @Test
+    void theHubsMapperTakesTheShortWayForTimes(@Autowired com.fasterxml.jackson.databind.ObjectMapper json)
+            throws Exception {
+        // Spring Boot adds Module beans after Jackson's own java.time module: ours must be the one used.
+        var serializers = json.getSerializerProviderInstance();
+        assertThat(serializers.findValueSerializer(java.time.Instant.class).getClass().getName())
+                .isEqualTo("dev.accordhub.routes.infra.UtcTimeModule$FastInstantWriter");
+        assertThat(serializers.findValueSerializer(java.time.LocalDate.class).getClass().getName())
+                .isEqualTo("dev.accordhub.routes.infra.UtcTimeModule$FastLocalDateWriter");
+        assertThat(json.writeValueAsString(java.time.Instant.parse("2026-11-24T10:00:00.120Z")))
+                .isEqualTo("\"2026-11-24T10:00:00.120Z\"");
+        assertThat(json.readValue("\"2026-11-24T10:00:00.12Z\"", java.time.Instant.class))
+                .isEqualTo(java.time.Instant.parse("2026-11-24T10:00:00.120Z"));
+    }
+
+    @Test
     void theThirdProgramArrivesThroughItsProgramFileAloneWithItsOwnTierNames() {
         List<JsonNode> partners = HubTestSupport.allPartners(api, operator);
         assertThat(partners).hasSize(distinctDomains());

@@ -4,15 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The short way must read exactly what Jackson's java.time deserializers read, and leave them everything else. */
+/**
+ * The short way must read exactly what Jackson's java.time deserializers read, write exactly what its serializers
+ * write, and leave them everything else.
+ */
 class UtcTimeModuleTest {
 
     final ObjectMapper jackson = new ObjectMapper().registerModule(new JavaTimeModule());
@@ -36,6 +43,35 @@ class UtcTimeModuleTest {
         }
         assertThat(UtcTimeModule.parseInstant("2024-02-29T23:59:59.5Z")).isEqualTo(Instant.parse("2024-02-29T23:59:59.5Z"));
         assertThat(UtcTimeModule.parseInstant("2026-11-24T10:00:00.12Z")).isEqualTo(Instant.parse("2026-11-24T10:00:00.12Z"));
+    }
+
+    @Test
+    void writesInstantsAndDatesAsJacksonDoes() throws Exception {
+        ObjectMapper jacksonText = jackson.copy().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        ObjectMapper fastText = fast.copy().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        Random random = new Random(7);
+        List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH,
+                Instant.parse("-999999-06-01T00:00:00Z"), Instant.parse("+999999-06-01T00:00:00.5Z"),
+                Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999999999Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("-0001-12-31T23:59:59Z"),
+                Instant.parse("1969-12-31T23:59:59.000000001Z"), Instant.parse("2024-02-29T12:00:00.100Z"),
+                Instant.parse("2026-11-24T10:00:00.000100Z"), Instant.parse("2026-11-24T10:00:00.100000010Z")));
+        for (int i = 0; i < 20_000; i++) {
+            Instant at = Instant.ofEpochSecond(random.nextLong(-100_000_000_000L, 300_000_000_000L),
+                    random.nextInt(1_000_000_000));
+            instants.addAll(List.of(at, at.truncatedTo(ChronoUnit.SECONDS), at.truncatedTo(ChronoUnit.MILLIS),
+                    at.truncatedTo(ChronoUnit.MICROS)));
+        }
+        for (Instant at : instants) {
+            LocalDate on = at.atZone(ZoneOffset.UTC).toLocalDate();
+            Stamped stamped = new Stamped(at, on);
+            assertThat(fastText.writeValueAsString(stamped)).as(at.toString())
+                    .isEqualTo(jacksonText.writeValueAsString(stamped));
+            assertThat(fast.writeValueAsString(stamped)).as("as numbers: " + at)
+                    .isEqualTo(jackson.writeValueAsString(stamped));
+        }
+        assertThat(fastText.writeValueAsString(new Stamped(Instant.parse("2026-11-24T10:00:00.120Z"), null)))
+                .isEqualTo("{\"at\":\"2026-11-24T10:00:00.120Z\",\"on\":null}");
     }
 
     @Test
