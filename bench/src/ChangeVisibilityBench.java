@@ -522,20 +522,40 @@ public class ChangeVisibilityBench {
         }
     }
 
+    /**
+     * A port no server holds now, below the kernel's ephemeral range ({@code ip_local_port_range}). A port the kernel
+     * picked for {@code bind(0)} is one it also gives to outgoing connections, and one of the hub's own could take it
+     * before the server meant to listen there starts ("Port ... was already in use").
+     */
     private static int freePort(Set<Integer> taken) {
-        for (int attempt = 0; attempt < 50; attempt++) {
+        int below = ephemeralRangeStart();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 10_000 + PORT_PICKER.nextInt(Math.max(1, below - 10_000));
+            if (taken.contains(port)) {
+                continue;
+            }
             try (ServerSocket s = new ServerSocket()) {
                 s.setReuseAddress(false);
-                s.bind(new InetSocketAddress("0.0.0.0", 0));
-                int p = s.getLocalPort();
-                if (!taken.contains(p)) {
-                    return p;
-                }
-            } catch (IOException e) {
-                throw new BenchFailure("cannot find a free port", e);
+                s.bind(new InetSocketAddress("0.0.0.0", port));
+                taken.add(port);
+                return port;
+            } catch (IOException busy) {
+                // held by something: try another
             }
         }
-        throw new BenchFailure("cannot find a free port");
+        throw new BenchFailure("cannot find a free port between 10000 and " + below);
+    }
+
+    private static final java.util.Random PORT_PICKER = new java.util.Random();
+
+    /** Where the kernel starts handing out ports of its own (Linux: ip_local_port_range; else 32768). */
+    private static int ephemeralRangeStart() {
+        try {
+            String range = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
+            return Math.max(11_000, Integer.parseInt(range.trim().split("\\s+")[0]));
+        } catch (IOException | RuntimeException e) {
+            return 32_768;
+        }
     }
 
     private void printHeader(Path jar, List<String> command, long pollIntervalMs, long jitterMs) {

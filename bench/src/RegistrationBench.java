@@ -1,4 +1,5 @@
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -354,11 +355,43 @@ public class RegistrationBench {
         return m.find() ? m.group(1) : null;
     }
 
+    /**
+     * A port no server holds now, below the kernel's ephemeral range ({@code ip_local_port_range}). A port the kernel
+     * picked for {@code bind(0)} is one it also gives to outgoing connections, and one of the hub's own could take it
+     * before the server meant to listen there starts ("Port ... was already in use").
+     */
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        int below = ephemeralRangeStart();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 10_000 + PORT_PICKER.nextInt(Math.max(1, below - 10_000));
+            if (HANDED_OUT.contains(port)) {
+                continue;
+            }
+            try (ServerSocket s = new ServerSocket()) {
+                s.setReuseAddress(false);
+                s.bind(new InetSocketAddress("0.0.0.0", port));
+                HANDED_OUT.add(port);
+                return port;
+            } catch (IOException busy) {
+                // held by something: try another
+            }
+        }
+        throw new IOException("no free port between 10000 and " + below);
+    }
+
+    private static final java.util.Random PORT_PICKER = new java.util.Random();
+
+    /** Where the kernel starts handing out ports of its own (Linux: ip_local_port_range; else 32768). */
+    private static int ephemeralRangeStart() {
+        try {
+            String range = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
+            return Math.max(11_000, Integer.parseInt(range.trim().split("\\s+")[0]));
+        } catch (IOException | RuntimeException e) {
+            return 32_768;
         }
     }
+
+    private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
 
     static long pct(List<Long> values, int percentile) {
         List<Long> sorted = new ArrayList<>(values);
