@@ -142,8 +142,9 @@ class IngestResumeIT {
         IngestPoller poller = new IngestPoller(EntityType.PARTNER, new ProgramRecordMapper(helios), source,
                 checkpoints, new KafkaIngestSink(camel.createProducerTemplate(), json), clock);
 
-        // The seeded partners first. A fresh broker may refuse the very first sends for a while (the poll then
-        // backs off, at most 30 s of this clock): past that, every poll below finds nothing new to send.
+        // The seeded partners first. A poll that fails (it happened once: a fresh broker refused the very first
+        // sends for 120 s, KAFKA-15591, before TopicProvisioner waited for the partitions to be served) backs off,
+        // at most 30 s of this clock: past that, every poll below finds nothing new to send.
         boolean delivered = false;
         for (int attempt = 0; attempt < 5 && !delivered; attempt++) {
             poller.poll();

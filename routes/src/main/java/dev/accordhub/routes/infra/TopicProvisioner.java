@@ -3,6 +3,7 @@ package dev.accordhub.routes.infra;
 import dev.accordhub.model.EntityType;
 import dev.accordhub.routes.Topics;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -13,7 +14,10 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +69,7 @@ public final class TopicProvisioner {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
                 LOG.info("Created Kafka topics {}", missing.stream().map(NewTopic::name).toList());
             }
+            awaitServed(admin, wanted.stream().map(NewTopic::name).toList());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating Kafka topics", e);
@@ -73,6 +78,36 @@ public final class TopicProvisioner {
                     + e.getMessage(), e);
         }
     }
+
+    /**
+     * Returns once the leader of every partition of these topics answers for it. A created topic is not served at
+     * once (the controller has recorded it, the broker opens its partitions a moment later), nor are a restarted
+     * broker's. An idempotent producer whose first request reaches a partition in that moment, while a later request
+     * gets in after it, then sees every retry of the first refused as out of sequence until its delivery timeout
+     * (KAFKA-15591; seen here as an ingest poll stuck for 120 s on a fresh broker), and the retried records land
+     * after the later ones. The hub's producers start after this.
+     */
+    static void awaitServed(Admin admin, List<String> topics) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SERVED_TIMEOUT_SECONDS);
+        while (true) {
+            try {
+                Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+                admin.describeTopics(topics).allTopicNames().get(SERVED_TIMEOUT_SECONDS, TimeUnit.SECONDS).values()
+                        .forEach(topic -> topic.partitions().forEach(p -> partitions.put(
+                                new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
+                admin.listOffsets(partitions).all().get(SERVED_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw new TimeoutException("The hub's topics are not served yet: " + e.getCause().getMessage());
+                }
+                LOG.debug("Topics not served yet ({}); asking again", e.getCause().toString());
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+        }
+    }
+
+    private static final long SERVED_TIMEOUT_SECONDS = 30;
 
     private static NewTopic compacted(String name, int partitions, short replication) {
         return new NewTopic(name, partitions, replication).configs(Map.of(
