@@ -32,6 +32,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -83,8 +84,9 @@ public class MdfPortal {
     public ApiResult funds(Caller caller, String partnerId) throws JsonProcessingException {
         PartnerOrg partner = partnerOf(caller, partnerId);
         ArrayNode items = json.createArrayNode();
+        Map<String, FxRates> rates = new HashMap<>(); // per program, read once per request (a query each)
         for (MdfFund fund : funds(partner)) {
-            items.add(fundView(fund));
+            items.add(fundView(fund, rates));
         }
         ObjectNode body = json.createObjectNode().put("partnerId", partner.id())
                 .put("reportingCurrency", reportingCurrency);
@@ -98,11 +100,12 @@ public class MdfPortal {
         BigDecimal[] total = zeros();
         List<String> unconvertible = new ArrayList<>();
         List<MdfFund> funds = funds(partner);
+        Map<String, FxRates> rates = new HashMap<>(); // per program, read once per request (a query each)
         for (MdfFund fund : funds) {
             MdfBalance balance = incentives.ledger(fund.program(), fund.id()).balance();
             add(byCurrency.computeIfAbsent(fund.allocated().currency(), c -> zeros()), balance);
             try {
-                add(total, balance.in(rates(fund.program())));
+                add(total, balance.in(rates.computeIfAbsent(fund.program(), this::rates)));
             } catch (IllegalArgumentException e) {
                 unconvertible.add(fund.program() + ":" + fund.id() + " (" + e.getMessage() + ")");
             }
@@ -336,12 +339,12 @@ public class MdfPortal {
         return incentives.fxRates(program, reportingCurrency);
     }
 
-    private ObjectNode fundView(MdfFund fund) {
+    private ObjectNode fundView(MdfFund fund, Map<String, FxRates> rates) {
         ObjectNode view = json.valueToTree(fund);
         MdfBalance balance = incentives.ledger(fund.program(), fund.id()).balance();
         view.set("balance", json.valueToTree(balance));
         try {
-            view.set("reporting", json.valueToTree(balance.in(rates(fund.program()))));
+            view.set("reporting", json.valueToTree(balance.in(rates.computeIfAbsent(fund.program(), this::rates))));
         } catch (IllegalArgumentException e) {
             view.put("reportingError", e.getMessage());
         }
