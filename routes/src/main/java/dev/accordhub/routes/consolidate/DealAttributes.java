@@ -14,6 +14,7 @@ import com.hazelcast.query.extractor.ValueCollector;
 import com.hazelcast.query.extractor.ValueExtractor;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The attributes the golden {@value GoldenStore#DEALS} map is indexed and queried by: the owning partner and, for deal
@@ -133,47 +134,47 @@ public final class DealAttributes {
     }
 
     private abstract static class Attribute implements ValueExtractor<Object, Object> {
+        private final Function<Values, String> pick;
+
+        Attribute(Function<Values, String> pick) {
+            this.pick = pick;
+        }
+
         @Override
         public void extract(Object target, Object argument, ValueCollector collector) {
             Values values = of(target);
-            String value = values == null ? null : pick(values);
+            String value = values == null ? null : pick.apply(values);
             if (value != null) {
                 collector.addObject(value);
             }
         }
-
-        abstract String pick(Values values);
     }
 
-    /** Extractor of {@link #PARTNER}. */
+    /** Extractor of {@link #PARTNER} (Hazelcast makes one per attribute, by class name). */
     public static final class Partner extends Attribute {
-        @Override
-        String pick(Values values) {
-            return values.partnerKey();
+        public Partner() {
+            super(Values::partnerKey);
         }
     }
 
     /** Extractor of {@link #CUSTOMER_DOMAIN}. */
     public static final class CustomerDomain extends Attribute {
-        @Override
-        String pick(Values values) {
-            return values.customerDomain();
+        public CustomerDomain() {
+            super(Values::customerDomain);
         }
     }
 
     /** Extractor of {@link #CUSTOMER_NAME_KEY}. */
     public static final class CustomerNameKey extends Attribute {
-        @Override
-        String pick(Values values) {
-            return values.customerNameKey();
+        public CustomerNameKey() {
+            super(Values::customerNameKey);
         }
     }
 
     /** Extractor of {@link #STATUS}. */
     public static final class Status extends Attribute {
-        @Override
-        String pick(Values values) {
-            return values.status();
+        public Status() {
+            super(Values::status);
         }
     }
 }
