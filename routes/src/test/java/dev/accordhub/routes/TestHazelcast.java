@@ -15,12 +15,17 @@ public final class TestHazelcast {
     }
 
     public static HazelcastInstance start(String name) {
+        return Hazelcast.newHazelcastInstance(config(name));
+    }
+
+    /** The configuration {@link #start} uses, for a test to add to. */
+    public static Config config(String name) {
         Config config = new Config().setClusterName(name + "-" + System.nanoTime());
         config.setProperty("hazelcast.phone.home.enabled", "false");
         config.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
         config.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
         config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
         DealAttributes.declare(config);
-        return Hazelcast.newHazelcastInstance(config);
+        return config;
     }
 }

@@ -17,9 +17,11 @@ import java.util.Set;
  * Turns an {@code Authorization: Bearer} header into a {@link Caller}: the token is validated, then its e-mail
  * address is looked up in the golden model (user → their company's source key → golden partner). Nothing in the
  * request other than the signed token decides who the caller is or which partner they act for. A user or partner
- * that is deactivated in the golden model is refused at once, whatever the token's lifetime.
+ * that is deactivated in the golden model is refused at once, whatever the token's lifetime: a partner user's
+ * resolution is remembered ({@link PartnerUserCache}) only until the next change to users, partners or the links
+ * between them.
  */
-public class CallerResolver {
+public class CallerResolver implements AutoCloseable {
 
     private static final String BEARER = "bearer ";
 
@@ -33,6 +35,7 @@ public class CallerResolver {
     private final IMap<String, HazelcastJsonValue> users;
     private final IMap<String, HazelcastJsonValue> partners;
     private final IMap<String, String> xref;
+    private final PartnerUserCache resolved;
 
     public CallerResolver(JwtValidator validator, PortalSecurityProperties security, List<String> defaultRoles,
             HazelcastInstance hazelcast, ObjectMapper json) {
@@ -46,6 +49,7 @@ public class CallerResolver {
         this.users = hazelcast.getMap(GoldenStore.USERS);
         this.partners = hazelcast.getMap(GoldenStore.PARTNERS);
         this.xref = hazelcast.getMap(GoldenStore.XREF);
+        this.resolved = new PartnerUserCache(hazelcast);
     }
 
     public Caller resolve(String authorization) {
@@ -75,6 +79,18 @@ public class CallerResolver {
     }
 
     private Caller partnerUser(String subject, String email) {
+        PartnerUserCache.Resolution known = resolved.get(email);
+        if (known == null) {
+            long startedAt = resolved.generation();
+            known = lookUp(email);
+            resolved.put(email, startedAt, known);
+        }
+        return Caller.partnerUser(subject, email, known.userId(), known.partnerId(), known.partnerKey(),
+                known.profile());
+    }
+
+    /** From the golden model: refused if the user or their company is unknown or no longer active. */
+    private PartnerUserCache.Resolution lookUp(String email) {
         String userId = matchKeys.get("user:email:" + email);
         JsonNode user = read(userId == null ? null : users.get(userId));
         if (user == null) {
@@ -98,7 +114,17 @@ public class CallerResolver {
                 partner.path("type").asText(null), partner.path("tier").asText(null),
                 partner.path("territory").asText(null), partner.path("vertical").asText(null),
                 roles.isEmpty() ? defaultRoles : roles);
-        return Caller.partnerUser(subject, email, userId, partnerId, partnerKey, profile);
+        return new PartnerUserCache.Resolution(userId, partnerId, partnerKey, profile);
+    }
+
+    PartnerUserCache cache() {
+        return resolved;
+    }
+
+    /** Stops listening to the golden model's changes. */
+    @Override
+    public void close() {
+        resolved.close();
     }
 
     private static Set<String> scopes(JsonNode claims) {
