@@ -113,9 +113,9 @@ public class Consolidator {
         }
         Deal golden = new Deal(id, change.name(), change.partnerKey(), change.customerName(), change.amount(),
                 change.stage(), change.closeDate(), change.updatedAt(), change.sources());
-        // Not waited for one by one: the consolidation route waits for them before it commits the change.
+        // Not waited for one by one: the consolidation route waits for it before it commits the change. Not linked
+        // in xref: the id is derived from the source key (GoldenStore#dealIdOf).
         String written = store.putBehind(EntityType.DEAL, id, golden);
-        store.linkBehind(sourceKey, id);
         return Optional.of(Consolidation.of(new GoldenChange(EntityType.DEAL, id, golden, written)));
     }
 

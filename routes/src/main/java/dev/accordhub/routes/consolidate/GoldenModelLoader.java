@@ -77,8 +77,11 @@ public class GoldenModelLoader {
         store.putRaw(entity, id, data.toString());
         store.markPublished(entity, id, eventId(value));
         for (JsonNode ref : data.path("sources")) {
-            store.link(ref.path("program").asText() + ":" + entity.code() + ":" + ref.path("externalId").asText(),
-                    id);
+            String sourceKey = ref.path("program").asText() + ":" + entity.code() + ":" + ref.path("externalId").asText();
+            // An ordinary deal's id is derived from its source key, and not linked (GoldenStore#dealIdOf).
+            if (entity != EntityType.DEAL || !id.equals(GoldenIds.of(EntityType.DEAL, sourceKey))) {
+                store.link(sourceKey, id);
+            }
         }
         for (String key : matchKeys(entity, data)) {
             store.claimMatchKey(key, id);

@@ -18,7 +18,9 @@ import java.util.concurrent.CompletionStage;
  * by field and served to the portal without another serialisation. Map names and indexes: hazelcast.yaml.
  * <ul>
  *   <li>{@code partners}, {@code users}, {@code deals}: golden records by golden id;</li>
- *   <li>{@code xref}: source key → golden id;</li>
+ *   <li>{@code xref}: source key → golden id, for partners, users and the CRM's records of registrations. An
+ *       ordinary deal is not linked: its golden id is derived from its one source key ({@link GoldenIds}), and a
+ *       link per deal was a third of what writing a deal cost Hazelcast in a backfill ({@link #dealIdOf});</li>
  *   <li>{@code match-keys}: a match key (e.g. {@code partner:domain:acme.com}) → golden id;</li>
  *   <li>{@code source-records}: source key → the source's own canonical snapshot, kept for survivorship.</li>
  * </ul>
@@ -74,7 +76,7 @@ public class GoldenStore {
     }
 
     /**
-     * Per thread: the writes it made behind ({@link #putBehind}, {@link #linkBehind}) and has not taken yet. Beyond
+     * Per thread: the writes it made behind ({@link #putBehind}) and has not taken yet. Beyond
      * {@link #MAX_BEHIND} the next write behind first waits for them, so a caller that never takes them (a test, a
      * repair) holds no more than that.
      */
@@ -102,8 +104,8 @@ public class GoldenStore {
 
     /**
      * Starts a batch on this thread: asks Hazelcast for these records of {@code entity} all at once, without waiting
-     * ({@link #get} waits for the one it needs), and holds back the writes behind ({@link #putBehind},
-     * {@link #linkBehind}) until {@link #flushWrites}. Asked and written together, a batch's operations reach each
+     * ({@link #get} waits for the one it needs), and holds back the writes behind ({@link #putBehind}) until
+     * {@link #flushWrites}. Asked and written together, a batch's operations reach each
      * partition thread in a burst that wakes it once, instead of one hand-off (a wake-up and a wait) per operation,
      * which was two thirds of what the consolidation thread did in a backfill. (Not {@code getAll}: it hands every
      * key to every partition's operation, which hashes them all to find its own.) Only this thread writes the records
@@ -212,11 +214,6 @@ public class GoldenStore {
         behind(map, done);
     }
 
-    /** Like {@link #link}, without waiting for Hazelcast (see {@link #putBehind}). */
-    public void linkBehind(String sourceKey, String goldenId) {
-        writeBehind(XREF, () -> xref.setAsync(sourceKey, goldenId));
-    }
-
     private void behind(String map, CompletionStage<Void> write) {
         List<WriteBehind> mine = behind.get();
         if (mine.size() >= MAX_BEHIND) {
@@ -296,9 +293,23 @@ public class GoldenStore {
         provisional.delete(dealId);
     }
 
+    /** The golden partner or user a source record is part of, or the registration a CRM deal record is; or null. */
     public String goldenIdOf(String sourceKey) {
         flushWrites();
         return xref.get(sourceKey);
+    }
+
+    /**
+     * The golden deal a deal source record is part of: the registration the CRM's record was linked to, or else the
+     * deal derived from the source key, if the hub has it; null otherwise.
+     */
+    public String dealIdOf(String sourceKey) {
+        String linked = goldenIdOf(sourceKey);
+        if (linked != null) {
+            return linked;
+        }
+        String derived = GoldenIds.of(EntityType.DEAL, sourceKey);
+        return deals.containsKey(derived) ? derived : null;
     }
 
     public void link(String sourceKey, String goldenId) {
