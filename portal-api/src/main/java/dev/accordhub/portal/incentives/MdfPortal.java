@@ -39,6 +39,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
+import dev.accordhub.routes.infra.GridChanges;
+import dev.accordhub.routes.infra.GridDerivedCache;
 
 /**
  * {@code /api/v1/mdf}: a partner's market-development funds with live balances (allocated − committed − paid, in
@@ -52,6 +54,12 @@ import java.util.UUID;
  * the ERP), message group = fund, and answered 202 with the document, SUBMITTED. With an {@code Idempotency-Key}
  * the document's id derives from the key, so a retry (even after a restart) answers the same document, and the
  * ERP takes it once.
+ *
+ * <p>The reads keep what they compute from the grid (a partner's funds, each fund's balance from its ledger, each
+ * program's FX rates: Hazelcast queries, most of what a read cost) until any MDF document changes
+ * ({@link GridDerivedCache}): a payout, a decision, a new rate or the partner's own submission shows in the next
+ * read after it is stored (on another member of a cluster, once Hazelcast has delivered its event, within
+ * milliseconds). Submissions check against the grid itself.
  */
 public class MdfPortal {
 
@@ -64,9 +72,19 @@ public class MdfPortal {
     private final String reportingCurrency;
     private final ObjectMapper json;
     private final Clock clock;
+    private final GridDerivedCache<List<MdfFund>> fundsByPartner;
+    private final GridDerivedCache<MdfBalance> balances;
+    private final GridDerivedCache<FxRates> ratesByProgram;
+    /** Kept at most, whatever the events say; and how many of each at most. */
+    static final java.time.Duration MAX_AGE = java.time.Duration.ofSeconds(10);
+    static final int MAX_KEPT = 100_000;
 
     public MdfPortal(IncentiveStore incentives, GoldenStore golden, CommandQueues queues,
             List<ProgramDefinition> programs, String reportingCurrency, ObjectMapper json, Clock clock) {
+        GridChanges documents = incentives.changes();
+        this.fundsByPartner = new GridDerivedCache<>("partners' fund lists", documents, MAX_AGE, MAX_KEPT);
+        this.balances = new GridDerivedCache<>("fund balances", documents, MAX_AGE, MAX_KEPT);
+        this.ratesByProgram = new GridDerivedCache<>("programs' FX rates", documents, MAX_AGE, MAX_KEPT);
         this.incentives = incentives;
         this.golden = golden;
         this.queues = queues;
@@ -102,7 +120,7 @@ public class MdfPortal {
         List<MdfFund> funds = funds(partner);
         Map<String, FxRates> rates = new HashMap<>(); // per program, read once per request (a query each)
         for (MdfFund fund : funds) {
-            MdfBalance balance = incentives.ledger(fund.program(), fund.id()).balance();
+            MdfBalance balance = balanceOf(fund);
             add(byCurrency.computeIfAbsent(fund.allocated().currency(), c -> zeros()), balance);
             try {
                 add(total, balance.in(rates.computeIfAbsent(fund.program(), this::rates)));
@@ -158,7 +176,7 @@ public class MdfPortal {
             return FormFields.problem(parsed.errors());
         }
         MdfForms.RequestForm form = parsed.form();
-        List<MdfFund> matching = funds(partner).stream().filter(f -> f.id().equals(form.fundId()))
+        List<MdfFund> matching = incentives.funds(refs(partner)).stream().filter(f -> f.id().equals(form.fundId()))
                 .filter(f -> form.program() == null || f.program().equals(form.program())).toList();
         if (matching.isEmpty()) {
             return Problems.notFound("MDF fund", form.fundId());
@@ -284,8 +302,9 @@ public class MdfPortal {
         if (partner == null) {
             return List.of();
         }
-        return incentives.funds(refs(partner)).stream()
-                .sorted(Comparator.comparing(MdfFund::program).thenComparing(MdfFund::id)).toList();
+        List<String> refs = refs(partner);
+        return fundsByPartner.get(String.join(",", refs), () -> incentives.funds(refs).stream()
+                .sorted(Comparator.comparing(MdfFund::program).thenComparing(MdfFund::id)).toList());
     }
 
     private static List<String> refs(PartnerOrg partner) {
@@ -336,12 +355,18 @@ public class MdfPortal {
     }
 
     private FxRates rates(String program) {
-        return incentives.fxRates(program, reportingCurrency);
+        return ratesByProgram.get(program, () -> incentives.fxRates(program, reportingCurrency));
+    }
+
+    /** For showing: what submissions are checked against is read from the grid itself. */
+    private MdfBalance balanceOf(MdfFund fund) {
+        return balances.get(fund.program() + ":" + fund.id(),
+                () -> incentives.ledger(fund.program(), fund.id()).balance());
     }
 
     private ObjectNode fundView(MdfFund fund, Map<String, FxRates> rates) {
         ObjectNode view = json.valueToTree(fund);
-        MdfBalance balance = incentives.ledger(fund.program(), fund.id()).balance();
+        MdfBalance balance = balanceOf(fund);
         view.set("balance", json.valueToTree(balance));
         try {
             view.set("reporting", json.valueToTree(balance.in(rates.computeIfAbsent(fund.program(), this::rates))));

@@ -8,6 +8,8 @@ import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.map.IMap;
 import dev.accordhub.model.PartnerStatus;
 import dev.accordhub.routes.consolidate.GoldenStore;
+import dev.accordhub.routes.infra.GridChanges;
+import dev.accordhub.routes.infra.GridDerivedCache;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,9 +19,15 @@ import java.util.Set;
  * Turns an {@code Authorization: Bearer} header into a {@link Caller}: the token is validated, then its e-mail
  * address is looked up in the golden model (user → their company's source key → golden partner). Nothing in the
  * request other than the signed token decides who the caller is or which partner they act for. A user or partner
- * that is deactivated in the golden model is refused at once, whatever the token's lifetime: a partner user's
- * resolution is remembered ({@link PartnerUserCache}) only until the next change to users, partners or the links
- * between them.
+ * that is deactivated in the golden model is refused at once, whatever the token's lifetime.
+ *
+ * <p>Resolving a partner user takes four grid reads (e-mail → user → the company's source key → golden partner),
+ * each a hand-over to a Hazelcast partition thread and back: a quarter of what a cached portal read cost. So the
+ * resolution is kept by e-mail ({@link GridDerivedCache}) until anything that could change it changes: an entry of
+ * {@code users} or {@code partners}, a company's source key in {@code xref}, a {@code user:email:} key in
+ * {@code match-keys}. A user or company deactivated, merged, split or re-pointed is resolved afresh as soon as
+ * Hazelcast delivers the event, within milliseconds. Deal writes are filtered out where they are made and cost no
+ * event. Refusals are not kept.
  */
 public class CallerResolver implements AutoCloseable {
 
@@ -35,7 +43,16 @@ public class CallerResolver implements AutoCloseable {
     private final IMap<String, HazelcastJsonValue> users;
     private final IMap<String, HazelcastJsonValue> partners;
     private final IMap<String, String> xref;
-    private final PartnerUserCache resolved;
+    private final GridChanges changes;
+    private final GridDerivedCache<Resolution> resolved;
+
+    /** How long a resolution is used at most, whatever the events say; and how many are kept at most. */
+    static final java.time.Duration MAX_AGE = java.time.Duration.ofSeconds(10);
+    static final int MAX_USERS = 100_000;
+
+    /** One partner user as the golden model has them. */
+    record Resolution(String userId, String partnerId, String partnerKey, Caller.Profile profile) {
+    }
 
     public CallerResolver(JwtValidator validator, PortalSecurityProperties security, List<String> defaultRoles,
             HazelcastInstance hazelcast, ObjectMapper json) {
@@ -49,7 +66,11 @@ public class CallerResolver implements AutoCloseable {
         this.users = hazelcast.getMap(GoldenStore.USERS);
         this.partners = hazelcast.getMap(GoldenStore.PARTNERS);
         this.xref = hazelcast.getMap(GoldenStore.XREF);
-        this.resolved = new PartnerUserCache(hazelcast);
+        this.changes = new GridChanges(hazelcast, java.util.Map.of(GoldenStore.USERS, GridChanges.ALL_KEYS,
+                GoldenStore.PARTNERS, GridChanges.ALL_KEYS,
+                GoldenStore.XREF, "%:" + dev.accordhub.model.EntityType.PARTNER.code() + ":%",
+                GoldenStore.MATCH_KEYS, "user:email:%"));
+        this.resolved = new GridDerivedCache<>("partner users' resolutions", changes, MAX_AGE, MAX_USERS);
     }
 
     public Caller resolve(String authorization) {
@@ -79,18 +100,13 @@ public class CallerResolver implements AutoCloseable {
     }
 
     private Caller partnerUser(String subject, String email) {
-        PartnerUserCache.Resolution known = resolved.get(email);
-        if (known == null) {
-            long startedAt = resolved.generation();
-            known = lookUp(email);
-            resolved.put(email, startedAt, known);
-        }
+        Resolution known = resolved.get(email, () -> lookUp(email));
         return Caller.partnerUser(subject, email, known.userId(), known.partnerId(), known.partnerKey(),
                 known.profile());
     }
 
     /** From the golden model: refused if the user or their company is unknown or no longer active. */
-    private PartnerUserCache.Resolution lookUp(String email) {
+    private Resolution lookUp(String email) {
         String userId = matchKeys.get("user:email:" + email);
         JsonNode user = read(userId == null ? null : users.get(userId));
         if (user == null) {
@@ -114,17 +130,17 @@ public class CallerResolver implements AutoCloseable {
                 partner.path("type").asText(null), partner.path("tier").asText(null),
                 partner.path("territory").asText(null), partner.path("vertical").asText(null),
                 roles.isEmpty() ? defaultRoles : roles);
-        return new PartnerUserCache.Resolution(userId, partnerId, partnerKey, profile);
+        return new Resolution(userId, partnerId, partnerKey, profile);
     }
 
-    PartnerUserCache cache() {
+    GridDerivedCache<Resolution> cache() {
         return resolved;
     }
 
     /** Stops listening to the golden model's changes. */
     @Override
     public void close() {
-        resolved.close();
+        changes.close();
     }
 
     private static Set<String> scopes(JsonNode claims) {

@@ -24,18 +24,32 @@ import java.util.Objects;
 
 /**
  * The MDF documents of every program's ERP in Hazelcast, one map per kind, keyed by {@code <program>:<id>}: what
- * the portal reads balances from and the integrity rules look across. Rebuilt from Kafka at start-up.
+ * the portal reads balances from and the integrity rules look across. Rebuilt from Kafka at start-up. Its
+ * {@link #changes} count every change to them (this member's writes at once, other members' by their events), for
+ * what is computed from them and kept ({@link dev.accordhub.routes.infra.GridDerivedCache}).
  */
-public class IncentiveStore {
+public class IncentiveStore implements AutoCloseable {
 
     private final Map<ErpChange.Kind, IMap<String, HazelcastJsonValue>> maps = new EnumMap<>(ErpChange.Kind.class);
     private final ObjectMapper json;
+    private final dev.accordhub.routes.infra.GridChanges changes;
 
     public IncentiveStore(HazelcastInstance hazelcast, ObjectMapper json) {
         for (ErpChange.Kind kind : ErpChange.Kind.values()) {
             maps.put(kind, hazelcast.getMap(mapName(kind)));
         }
         this.json = json;
+        this.changes = new dev.accordhub.routes.infra.GridChanges(hazelcast, watchedByBalances());
+    }
+
+    /** The changes to the MDF documents so far. */
+    public dev.accordhub.routes.infra.GridChanges changes() {
+        return changes;
+    }
+
+    @Override
+    public void close() {
+        changes.close();
     }
 
     /** {@code mdf-funds}, {@code mdf-requests}, {@code mdf-claims}, {@code mdf-payouts}, {@code mdf-fx-rates}. */
@@ -47,6 +61,15 @@ public class IncentiveStore {
             case PAYOUT -> "mdf-payouts";
             case FX_RATE -> "mdf-fx-rates";
         };
+    }
+
+    /** Every MDF map, all keys: what a fund's balance, a partner's funds and the FX rates are computed from. */
+    static Map<String, String> watchedByBalances() {
+        Map<String, String> all = new HashMap<>();
+        for (ErpChange.Kind kind : ErpChange.Kind.values()) {
+            all.put(mapName(kind), dev.accordhub.routes.infra.GridChanges.ALL_KEYS);
+        }
+        return all;
     }
 
     public StoredDocument get(ErpChange.Kind kind, String program, String id) {
@@ -67,6 +90,7 @@ public class IncentiveStore {
     public void put(StoredDocument document) {
         ErpChange change = document.change();
         maps.get(change.kind()).set(change.program() + ":" + change.documentId(), new HazelcastJsonValue(write(document)));
+        changes.changed();
     }
 
     public MdfFund fund(String program, String fundId) {
