@@ -20,7 +20,7 @@ import java.util.concurrent.CompletionStage;
  *   <li>{@code partners}, {@code users}, {@code deals}: golden records by golden id;</li>
  *   <li>{@code xref}: source key → golden id, for partners, users and the CRM's records of registrations. An
  *       ordinary deal is not linked: its golden id is derived from its one source key ({@link GoldenIds}), and a
- *       link per deal was a third of what writing a deal cost Hazelcast in a backfill ({@link #dealIdOf});</li>
+ *       link per deal, which nothing read, was a fifth of a golden deal's heap ({@link #dealIdOf});</li>
  *   <li>{@code match-keys}: a match key (e.g. {@code partner:domain:acme.com}) → golden id;</li>
  *   <li>{@code source-records}: source key → the source's own canonical snapshot, kept for survivorship.</li>
  * </ul>
