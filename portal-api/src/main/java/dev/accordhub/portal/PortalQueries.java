@@ -122,7 +122,7 @@ public class PortalQueries {
         if (overdue != null && !overdue.equals("true") && !overdue.equals("false")) {
             return Problems.badRequest("overdue must be true or false");
         }
-        Predicate<String, HazelcastJsonValue> query = Predicates.equal(DealAttributes.STATUS, wanted.name());
+        Predicate<String, HazelcastJsonValue> query = DealAttributes.status(wanted.name());
         if (overdue != null) {
             query = Predicates.and(query, Predicates.equal("registration.overdue", Boolean.parseBoolean(overdue)));
         }

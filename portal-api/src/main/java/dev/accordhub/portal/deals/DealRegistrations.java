@@ -193,9 +193,9 @@ public class DealRegistrations {
     private Deal openDuplicate(Caller caller, DealRegistrationForm form) {
         String nameKey = ChannelConflictDetector.nameKey(form.customerName(), form.customerCountry());
         Predicate<String, HazelcastJsonValue> customer = form.customerDomain() == null
-                ? Predicates.equal(DealAttributes.CUSTOMER_NAME_KEY, nameKey)
-                : Predicates.or(Predicates.equal(DealAttributes.CUSTOMER_DOMAIN, form.customerDomain()),
-                        Predicates.equal(DealAttributes.CUSTOMER_NAME_KEY, nameKey));
+                ? DealAttributes.customerNameKey(nameKey)
+                : Predicates.or(DealAttributes.customerDomain(form.customerDomain()),
+                        DealAttributes.customerNameKey(nameKey));
         String opportunity = normalised(form.opportunityName());
         return ownRegistrations(caller, customer).stream()
                 .filter(d -> d.registration().stillOpen() && (d.stage() == null || !d.stage().isClosed()))

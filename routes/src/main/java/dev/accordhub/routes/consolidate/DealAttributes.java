@@ -14,7 +14,8 @@ import com.hazelcast.query.extractor.ValueCollector;
 import com.hazelcast.query.extractor.ValueExtractor;
 import java.io.IOException;
 import java.util.List;
-import java.util.function.Function;
+import com.hazelcast.query.Predicate;
+import com.hazelcast.query.Predicates;
 
 /**
  * The attributes the golden {@value GoldenStore#DEALS} map is indexed and queried by: the owning partner and, for deal
@@ -23,7 +24,14 @@ import java.util.function.Function;
  * <p>They are custom attributes rather than JSON paths because of what a JSON path costs on every write: Hazelcast
  * parses the stored JSON once per indexed path, and once more for each index that has seen only nulls (the
  * registration paths of every plain deal), seven parses per deal, 40 % of its partition threads' time in a backfill.
- * Here one streaming pass reads all four values, and the three other extractions of the same write reuse it.
+ * Here one streaming pass reads all the values, and the other extraction of the same write reuses it.
+ *
+ * <p>A registration's three values are one attribute with several values ({@link #REGISTRATION}, each prefixed with
+ * what it is), queried through {@link #customerDomain}, {@link #customerNameKey} and {@link #status}: so a plain
+ * deal, which has none of them, costs one index entry for them instead of three, and a backfill of plain deals keeps
+ * two indexes up to date per write instead of four. Combine them with OR, never with AND: Hazelcast's query
+ * optimiser takes two values of one attribute in an AND for a contradiction and answers nothing; filter the
+ * results instead.
  *
  * <p>{@link #declare(Config)} adds the attributes and their indexes to whatever configuration the member starts with
  * (the hub's {@code hazelcast.yaml}, a production cluster file, a test's), so every query below finds them, and stores
@@ -33,12 +41,26 @@ public final class DealAttributes {
 
     /** {@code partnerKey}: the same name and value as the JSON field, so reads of either kind agree. */
     public static final String PARTNER = "partnerKey";
-    /** {@code registration.customerDomain} of a deal registration, null for other deals. */
-    public static final String CUSTOMER_DOMAIN = "registrationCustomerDomain";
-    /** {@code registration.customerNameKey} of a deal registration, null for other deals. */
-    public static final String CUSTOMER_NAME_KEY = "registrationCustomerNameKey";
-    /** {@code registration.status} of a deal registration (SUBMITTED, APPROVED, REJECTED), null for other deals. */
-    public static final String STATUS = "registrationStatus";
+    /**
+     * A deal registration's {@code domain:<customer domain>}, {@code name:<customer name key>} and
+     * {@code status:<SUBMITTED|APPROVED|REJECTED>}, those it has; nothing for other deals.
+     */
+    public static final String REGISTRATION = "registrationKeys";
+
+    /** Registrations of the customer with this domain. */
+    public static <K, V> Predicate<K, V> customerDomain(String domain) {
+        return Predicates.equal(REGISTRATION, "domain:" + domain);
+    }
+
+    /** Registrations of the customer with this name key ({@code ChannelConflictDetector#nameKey}). */
+    public static <K, V> Predicate<K, V> customerNameKey(String nameKey) {
+        return Predicates.equal(REGISTRATION, "name:" + nameKey);
+    }
+
+    /** Registrations in this review status. */
+    public static <K, V> Predicate<K, V> status(String status) {
+        return Predicates.equal(REGISTRATION, "status:" + status);
+    }
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final ThreadLocal<Values> LAST = new ThreadLocal<>();
@@ -54,9 +76,7 @@ public final class DealAttributes {
         deals.setInMemoryFormat(InMemoryFormat.OBJECT);
         List<String> declared = deals.getAttributeConfigs().stream().map(AttributeConfig::getName).toList();
         add(deals, declared, PARTNER, Partner.class);
-        add(deals, declared, CUSTOMER_DOMAIN, CustomerDomain.class);
-        add(deals, declared, CUSTOMER_NAME_KEY, CustomerNameKey.class);
-        add(deals, declared, STATUS, Status.class);
+        add(deals, declared, REGISTRATION, Registration.class);
     }
 
     private static void add(MapConfig deals, List<String> declared, String name, Class<?> extractor) {
@@ -133,48 +153,34 @@ public final class DealAttributes {
         return null;
     }
 
-    private abstract static class Attribute implements ValueExtractor<Object, Object> {
-        private final Function<Values, String> pick;
-
-        Attribute(Function<Values, String> pick) {
-            this.pick = pick;
-        }
-
+    /** Extractor of {@link #PARTNER} (Hazelcast makes one per attribute, by class name). */
+    public static final class Partner implements ValueExtractor<Object, Object> {
         @Override
         public void extract(Object target, Object argument, ValueCollector collector) {
             Values values = of(target);
-            String value = values == null ? null : pick.apply(values);
-            if (value != null) {
-                collector.addObject(value);
+            if (values != null && values.partnerKey() != null) {
+                collector.addObject(values.partnerKey());
             }
         }
     }
 
-    /** Extractor of {@link #PARTNER} (Hazelcast makes one per attribute, by class name). */
-    public static final class Partner extends Attribute {
-        public Partner() {
-            super(Values::partnerKey);
-        }
-    }
-
-    /** Extractor of {@link #CUSTOMER_DOMAIN}. */
-    public static final class CustomerDomain extends Attribute {
-        public CustomerDomain() {
-            super(Values::customerDomain);
-        }
-    }
-
-    /** Extractor of {@link #CUSTOMER_NAME_KEY}. */
-    public static final class CustomerNameKey extends Attribute {
-        public CustomerNameKey() {
-            super(Values::customerNameKey);
-        }
-    }
-
-    /** Extractor of {@link #STATUS}. */
-    public static final class Status extends Attribute {
-        public Status() {
-            super(Values::status);
+    /** Extractor of {@link #REGISTRATION}: each value the registration has, none for other deals. */
+    public static final class Registration implements ValueExtractor<Object, Object> {
+        @Override
+        public void extract(Object target, Object argument, ValueCollector collector) {
+            Values values = of(target);
+            if (values == null) {
+                return;
+            }
+            if (values.customerDomain() != null) {
+                collector.addObject("domain:" + values.customerDomain());
+            }
+            if (values.customerNameKey() != null) {
+                collector.addObject("name:" + values.customerNameKey());
+            }
+            if (values.status() != null) {
+                collector.addObject("status:" + values.status());
+            }
         }
     }
 }

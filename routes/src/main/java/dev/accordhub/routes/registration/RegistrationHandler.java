@@ -243,10 +243,10 @@ public class RegistrationHandler {
         String name = ChannelConflictDetector.nameKey(registration);
         List<Predicate<String, HazelcastJsonValue>> either = new ArrayList<>();
         if (domain != null) {
-            either.add(Predicates.equal(DealAttributes.CUSTOMER_DOMAIN, domain));
+            either.add(DealAttributes.customerDomain(domain));
         }
         if (name != null) {
-            either.add(Predicates.equal(DealAttributes.CUSTOMER_NAME_KEY, name));
+            either.add(DealAttributes.customerNameKey(name));
         }
         if (either.isEmpty()) {
             return List.of();

@@ -34,7 +34,7 @@ public class RegistrationSla {
         Instant now = clock.instant();
         List<OutboundRecord> commands = new ArrayList<>();
         var undecided = Predicates.<String, HazelcastJsonValue>and(
-                Predicates.equal(DealAttributes.STATUS, RegistrationStatus.SUBMITTED.name()),
+                DealAttributes.status(RegistrationStatus.SUBMITTED.name()),
                 Predicates.equal("registration.overdue", false));
         for (HazelcastJsonValue value : store.map(EntityType.DEAL).values(undecided)) {
             Deal deal = store.read(value, Deal.class);

@@ -67,12 +67,12 @@ class DealAttributesTest {
                 .containsExactlyInAnyOrder("d1", "d2");
         assertThat(ids(deals.values(Predicates.in(DealAttributes.PARTNER, "vantage:partner:9", "nobody"))))
                 .containsExactly("d3");
-        assertThat(ids(deals.values(Predicates.equal(DealAttributes.CUSTOMER_DOMAIN, "acme.example"))))
+        assertThat(ids(deals.values(DealAttributes.customerDomain("acme.example"))))
                 .containsExactly("d2");
-        assertThat(ids(deals.values(Predicates.equal(DealAttributes.CUSTOMER_NAME_KEY, "acme|de"))))
+        assertThat(ids(deals.values(DealAttributes.customerNameKey("acme|de"))))
                 .containsExactlyInAnyOrder("d2", "d3");
-        assertThat(ids(deals.values(Predicates.equal(DealAttributes.STATUS, "SUBMITTED")))).containsExactly("d2");
-        assertThat(ids(deals.values(Predicates.equal(DealAttributes.STATUS, "APPROVED")))).containsExactly("d3");
+        assertThat(ids(deals.values(DealAttributes.status("SUBMITTED")))).containsExactly("d2");
+        assertThat(ids(deals.values(DealAttributes.status("APPROVED")))).containsExactly("d3");
     }
 
     @Test
@@ -82,26 +82,42 @@ class DealAttributesTest {
         store.put(EntityType.DEAL, "d1", deal("d1", "helios:partner:P2",
                 registration("d1", "acme.example", "acme|de", RegistrationStatus.REJECTED)));
 
-        assertThat(deals.values(Predicates.equal(DealAttributes.STATUS, "SUBMITTED"))).isEmpty();
-        assertThat(ids(deals.values(Predicates.equal(DealAttributes.STATUS, "REJECTED")))).containsExactly("d1");
+        assertThat(deals.values(DealAttributes.status("SUBMITTED"))).isEmpty();
+        assertThat(ids(deals.values(DealAttributes.status("REJECTED")))).containsExactly("d1");
         assertThat(deals.values(Predicates.equal(DealAttributes.PARTNER, "helios:partner:P1"))).isEmpty();
         assertThat(ids(deals.values(Predicates.equal(DealAttributes.PARTNER, "helios:partner:P2"))))
                 .containsExactly("d1");
         deals.delete("d1");
-        assertThat(deals.values(Predicates.equal(DealAttributes.CUSTOMER_DOMAIN, "acme.example"))).isEmpty();
+        assertThat(deals.values(DealAttributes.customerDomain("acme.example"))).isEmpty();
 
-        assertThat(deals.values(Predicates.equal(DealAttributes.CUSTOMER_NAME_KEY, "acme|de"))).isEmpty();
+        assertThat(deals.values(DealAttributes.customerNameKey("acme|de"))).isEmpty();
 
         var indexStats = deals.getLocalMapStats().getIndexStats();
-        assertThat(indexStats).hasSize(4);
-        for (String attribute : List.of(DealAttributes.PARTNER, DealAttributes.CUSTOMER_DOMAIN,
-                DealAttributes.CUSTOMER_NAME_KEY, DealAttributes.STATUS)) {
+        assertThat(indexStats).hasSize(2);
+        for (String attribute : List.of(DealAttributes.PARTNER, DealAttributes.REGISTRATION)) {
             assertThat(indexStats.entrySet()).as("the index on " + attribute + " answered its queries")
                     .anySatisfy(index -> {
                         assertThat(index.getKey()).endsWith("_" + attribute);
                         assertThat(index.getValue().getQueryCount()).isPositive();
                     });
         }
+    }
+
+    @Test
+    void aRegistrationsValuesAreFoundOnlyAsWhatTheyAre() {
+        // A customer whose name key reads like a status, and a domain like a name key: each is found as what it is.
+        store.put(EntityType.DEAL, "d1", deal("d1", "helios:partner:P1",
+                registration("d1", "submitted.example", "SUBMITTED", RegistrationStatus.APPROVED)));
+        store.put(EntityType.DEAL, "d2", deal("d2", "helios:partner:P1", null));
+
+        assertThat(deals.values(DealAttributes.status("SUBMITTED"))).isEmpty();
+        assertThat(ids(deals.values(DealAttributes.customerNameKey("SUBMITTED")))).containsExactly("d1");
+        assertThat(deals.values(DealAttributes.customerNameKey("submitted.example"))).isEmpty();
+        assertThat(ids(deals.values(DealAttributes.status("APPROVED")))).containsExactly("d1");
+        // As DealRegistrations asks: a partner's registrations of a customer by domain or name.
+        assertThat(ids(deals.values(Predicates.and(Predicates.equal(DealAttributes.PARTNER, "helios:partner:P1"),
+                Predicates.or(DealAttributes.customerDomain("nowhere.example"),
+                        DealAttributes.customerNameKey("SUBMITTED")))))).containsExactly("d1");
     }
 
     @Test
@@ -125,11 +141,10 @@ class DealAttributesTest {
         var deals = config.getMapConfig(GoldenStore.DEALS);
         assertThat(deals.getInMemoryFormat()).as("custom extractors need the values as objects")
                 .isEqualTo(com.hazelcast.config.InMemoryFormat.OBJECT);
-        assertThat(deals.getAttributeConfigs()).hasSize(4);
-        assertThat(deals.getIndexConfigs()).hasSize(4);
+        assertThat(deals.getAttributeConfigs()).hasSize(2);
+        assertThat(deals.getIndexConfigs()).hasSize(2);
         assertThat(deals.getIndexConfigs().stream().map(i -> i.getAttributes().get(0)))
-                .containsExactlyInAnyOrder(DealAttributes.PARTNER, DealAttributes.CUSTOMER_DOMAIN,
-                        DealAttributes.CUSTOMER_NAME_KEY, DealAttributes.STATUS);
+                .containsExactlyInAnyOrder(DealAttributes.PARTNER, DealAttributes.REGISTRATION);
     }
 
     private static Set<String> ids(Collection<HazelcastJsonValue> values) {
