@@ -47,9 +47,10 @@ public class PortalApiConfiguration {
 
     @Bean
     CallerResolver callerResolver(PortalSecurityProperties security, PermissionProperties permissions,
-            HazelcastInstance hazelcast, ObjectMapper json) {
+            HazelcastInstance hazelcast, GoldenStore store, ObjectMapper json) {
         JwtValidator validator = new JwtValidator(security.issuerUri(), security.audience(), json, Clock.systemUTC());
-        return new CallerResolver(validator, security, permissions.defaultRoles(), hazelcast, json);
+        return new CallerResolver(validator, security, permissions.defaultRoles(), hazelcast, json,
+                store.identityChanges());
     }
 
     @Bean

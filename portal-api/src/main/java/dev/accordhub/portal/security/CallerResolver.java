@@ -25,11 +25,12 @@ import java.util.Set;
  * each a hand-over to a Hazelcast partition thread and back: a quarter of what a cached portal read cost. So the
  * resolution is kept by e-mail ({@link GridDerivedCache}) until anything that could change it changes: an entry of
  * {@code users} or {@code partners}, a company's source key in {@code xref}, a {@code user:email:} key in
- * {@code match-keys}. A user or company deactivated, merged, split or re-pointed is resolved afresh as soon as
- * Hazelcast delivers the event, within milliseconds. Deal writes are filtered out where they are made and cost no
- * event. Refusals are not kept.
+ * {@code match-keys} ({@link GoldenStore#identityChanges}). A user or company deactivated, merged, split or
+ * re-pointed is resolved afresh by the next request after the write (one made on another member of a cluster:
+ * once Hazelcast delivers its event, within milliseconds). Deal writes are filtered out where they are made and
+ * cost no event. Refusals are not kept.
  */
-public class CallerResolver implements AutoCloseable {
+public class CallerResolver {
 
     private static final String BEARER = "bearer ";
 
@@ -43,7 +44,6 @@ public class CallerResolver implements AutoCloseable {
     private final IMap<String, HazelcastJsonValue> users;
     private final IMap<String, HazelcastJsonValue> partners;
     private final IMap<String, String> xref;
-    private final GridChanges changes;
     private final GridDerivedCache<Resolution> resolved;
 
     /** How long a resolution is used at most, whatever the events say; and how many are kept at most. */
@@ -55,7 +55,7 @@ public class CallerResolver implements AutoCloseable {
     }
 
     public CallerResolver(JwtValidator validator, PortalSecurityProperties security, List<String> defaultRoles,
-            HazelcastInstance hazelcast, ObjectMapper json) {
+            HazelcastInstance hazelcast, ObjectMapper json, GridChanges identityChanges) {
         this.operatorScope = security.operatorScope();
         this.channelManagerScope = security.channelManagerScope();
         this.channelManagers = security.channelManagers();
@@ -66,11 +66,7 @@ public class CallerResolver implements AutoCloseable {
         this.users = hazelcast.getMap(GoldenStore.USERS);
         this.partners = hazelcast.getMap(GoldenStore.PARTNERS);
         this.xref = hazelcast.getMap(GoldenStore.XREF);
-        this.changes = new GridChanges(hazelcast, java.util.Map.of(GoldenStore.USERS, GridChanges.ALL_KEYS,
-                GoldenStore.PARTNERS, GridChanges.ALL_KEYS,
-                GoldenStore.XREF, "%:" + dev.accordhub.model.EntityType.PARTNER.code() + ":%",
-                GoldenStore.MATCH_KEYS, "user:email:%"));
-        this.resolved = new GridDerivedCache<>("partner users' resolutions", changes, MAX_AGE, MAX_USERS);
+        this.resolved = new GridDerivedCache<>("partner users' resolutions", identityChanges, MAX_AGE, MAX_USERS);
     }
 
     public Caller resolve(String authorization) {
@@ -135,12 +131,6 @@ public class CallerResolver implements AutoCloseable {
 
     GridDerivedCache<Resolution> cache() {
         return resolved;
-    }
-
-    /** Stops listening to the golden model's changes. */
-    @Override
-    public void close() {
-        changes.close();
     }
 
     private static Set<String> scopes(JsonNode claims) {

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryAddedListener;
+import dev.accordhub.model.EntityType;
 import dev.accordhub.routes.TestHazelcast;
 import dev.accordhub.routes.consolidate.GoldenStore;
 import dev.accordhub.sandbox.oidc.OidcSandbox;
@@ -16,6 +18,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +38,7 @@ class CallerResolverTest {
     static HazelcastInstance hazelcast;
     static OidcSandbox issuer;
     CallerResolver resolver;
+    GoldenStore store;
     IMap<String, HazelcastJsonValue> users;
     IMap<String, HazelcastJsonValue> partners;
     IMap<String, String> xref;
@@ -64,14 +70,15 @@ class CallerResolverTest {
         xref.set("helios:partner:001A", "p-1");
         users.set("u-1", user("u-1", "ana@northwind.example", "helios:partner:001A", "ACTIVE"));
         matchKeys.set("user:email:ana@northwind.example", "u-1");
+        store = new GoldenStore(hazelcast, JSON);
         resolver = new CallerResolver(new JwtValidator(issuer.issuer(), "accord-portal", JSON, Clock.systemUTC()),
-                new PortalSecurityProperties(issuer.issuer(), "accord-portal", "accord.ops", "accord.channel", null), List.of("sales"),
-                hazelcast, JSON);
+                new PortalSecurityProperties(issuer.issuer(), "accord-portal", "accord.ops", "accord.channel", null),
+                List.of("sales"), hazelcast, JSON, store.identityChanges());
     }
 
     @AfterEach
     void clear() {
-        resolver.close();
+        store.close();
         List.of(users, partners, xref, matchKeys).forEach(IMap::clear);
     }
 
@@ -100,6 +107,41 @@ class CallerResolverTest {
         await().atMost(EVENT).untilAsserted(() -> assertThatThrownBy(
                 () -> resolver.resolve(bearer("ana@northwind.example")))
                 .isInstanceOf(AccessDeniedException.class).hasMessageContaining("deactivated"));
+    }
+
+    @Test
+    void aUserDeactivatedThroughTheGoldenStoreIsRefusedByTheVeryNextRequest() throws Exception {
+        resolver.resolve(bearer("ana@northwind.example"));
+        var deactivated = (ObjectNode) JSON.readTree(users.get("u-1").getValue());
+        deactivated.put("status", "INACTIVE");
+
+        // The member's one event thread is held by another listener, so the write's event cannot arrive meanwhile.
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        IMap<String, String> other = hazelcast.getMap("event-thread-holder");
+        UUID holder = other.addEntryListener((EntryAddedListener<String, String>) event -> {
+            holding.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }, false);
+        try {
+            other.set("hold", "on");
+            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+            long counted = resolver.cache().changes();
+
+            store.putRaw(EntityType.USER, "u-1", deactivated.toString());
+
+            // The store's own write counted before it returned; its event has not come yet.
+            assertThat(resolver.cache().changes()).isEqualTo(counted + 1);
+            assertThatThrownBy(() -> resolver.resolve(bearer("ana@northwind.example")))
+                    .isInstanceOf(AccessDeniedException.class).hasMessageContaining("deactivated");
+        } finally {
+            release.countDown();
+            other.removeEntryListener(holder);
+        }
     }
 
     @Test
@@ -141,9 +183,12 @@ class CallerResolverTest {
         resolver.resolve(bearer("ana@northwind.example"));
         long before = resolver.cache().changes();
         // The member has one event thread, so events reach the listener in the order they were raised: had the
-        // deal link or the company's domain raised one, it would have counted before the company's link.
+        // deal link or the company's domain raised one, it would have counted before the company's link. Made
+        // through the store, they would have counted at once.
         xref.set("helios:deal:006X", "d-1");
         matchKeys.set("partner:domain:northwind.example", "p-1");
+        store.link("helios:deal:006Y", "d-2");
+        store.claimMatchKey("partner:domain:northwind.test", "p-1");
         xref.set("helios:partner:001B", "p-9");
 
         await().atMost(EVENT).until(() -> resolver.cache().changes() > before);

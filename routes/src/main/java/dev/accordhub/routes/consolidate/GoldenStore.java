@@ -8,6 +8,7 @@ import com.hazelcast.map.IMap;
 import dev.accordhub.model.Deal;
 import dev.accordhub.model.EntityType;
 import dev.accordhub.model.SourceKeys;
+import dev.accordhub.routes.infra.GridChanges;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +26,7 @@ import java.util.concurrent.CompletionStage;
  *   <li>{@code source-records}: source key → the source's own canonical snapshot, kept for survivorship.</li>
  * </ul>
  */
-public class GoldenStore {
+public class GoldenStore implements AutoCloseable {
 
     public static final String PARTNERS = "partners";
     public static final String USERS = "users";
@@ -50,6 +51,11 @@ public class GoldenStore {
     private final IMap<String, String> published;
     private final IMap<String, String> provisional;
     private final ObjectMapper json;
+    private final GridChanges identity;
+
+    /** What marks a company's source key in {@code xref}, and a user's e-mail in {@code match-keys}. */
+    private static final String PARTNER_KEY = ":" + EntityType.PARTNER.code() + ":";
+    private static final String USER_EMAIL_KEY = "user:email:";
 
     public GoldenStore(HazelcastInstance hazelcast, ObjectMapper json) {
         this.partners = hazelcast.getMap(PARTNERS);
@@ -61,6 +67,44 @@ public class GoldenStore {
         this.published = hazelcast.getMap(PUBLISHED);
         this.provisional = hazelcast.getMap(PROVISIONAL);
         this.json = json;
+        this.identity = new GridChanges(hazelcast, java.util.Map.of(
+                USERS, GridChanges.ALL_KEYS,
+                PARTNERS, GridChanges.ALL_KEYS,
+                XREF, "%" + PARTNER_KEY + "%",
+                MATCH_KEYS, USER_EMAIL_KEY + "%"));
+    }
+
+    /**
+     * The changes to who a partner user is: their record, their company's, the company's source keys and the users'
+     * e-mail keys (what the portal resolves a caller from). This store's own writes count once they are done, other
+     * members' when their events arrive; deal writes do not count.
+     */
+    public GridChanges identityChanges() {
+        return identity;
+    }
+
+    /** Stops counting. */
+    @Override
+    public void close() {
+        identity.close();
+    }
+
+    private void identityWritten(EntityType entity) {
+        if (entity != EntityType.DEAL) {
+            identity.changed();
+        }
+    }
+
+    private void identityLinked(String sourceKey) {
+        if (sourceKey.contains(PARTNER_KEY)) {
+            identity.changed();
+        }
+    }
+
+    private void identityMatchKeyMoved(String matchKey) {
+        if (matchKey.startsWith(USER_EMAIL_KEY)) {
+            identity.changed();
+        }
     }
 
     public IMap<String, HazelcastJsonValue> map(EntityType entity) {
@@ -174,6 +218,7 @@ public class GoldenStore {
         flushWrites();
         HazelcastJsonValue value = writeValue(golden);
         map(entity).set(id, value);
+        identityWritten(entity);
         wrote(entity, id, value);
         return value.getValue();
     }
@@ -241,18 +286,21 @@ public class GoldenStore {
         flushWrites();
         HazelcastJsonValue value = new HazelcastJsonValue(goldenJson);
         map(entity).set(id, value);
+        identityWritten(entity);
         wrote(entity, id, value);
     }
 
     public void remove(EntityType entity, String id) {
         flushWrites();
         map(entity).delete(id);
+        identityWritten(entity);
         wrote(entity, id, null);
     }
 
     public void unlink(String sourceKey) {
         flushWrites();
         xref.delete(sourceKey);
+        identityLinked(sourceKey);
     }
 
     public void removeSourceRecord(String sourceKey) {
@@ -315,6 +363,7 @@ public class GoldenStore {
     public void link(String sourceKey, String goldenId) {
         flushWrites();
         xref.set(sourceKey, goldenId);
+        identityLinked(sourceKey);
     }
 
     public String matched(String matchKey) {
@@ -324,12 +373,14 @@ public class GoldenStore {
     public void claimMatchKey(String matchKey, String goldenId) {
         if (matchKey != null) {
             matchKeys.putIfAbsent(matchKey, goldenId);
+            identityMatchKeyMoved(matchKey);
         }
     }
 
     /** Moves a match key from one golden record to another (after a merge), if it pointed at the first. */
     public void repointMatchKey(String matchKey, String fromId, String toId) {
         matchKeys.replace(matchKey, fromId, toId);
+        identityMatchKeyMoved(matchKey);
     }
 
     public <T> T sourceRecord(String sourceKey, Class<T> type) {
