@@ -37,6 +37,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,11 @@ class ConsolidatorTest {
     @AfterAll
     static void stopHazelcast() {
         hazelcast.shutdown();
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close(); // its listeners on the shared member
     }
 
     @BeforeEach

@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,11 @@ class DealIntegrityRulesTest {
     @AfterAll
     static void stop() {
         hazelcast.shutdown();
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close(); // its listeners on the shared member
     }
 
     @BeforeEach

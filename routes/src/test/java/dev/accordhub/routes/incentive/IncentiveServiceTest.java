@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,11 @@ class IncentiveServiceTest {
     @AfterAll
     static void stop() {
         hazelcast.shutdown();
+    }
+
+    @AfterEach
+    void closeStore() {
+        golden.close(); // its listeners on the shared member
     }
 
     @BeforeEach

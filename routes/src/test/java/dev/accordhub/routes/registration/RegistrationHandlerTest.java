@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,11 @@ class RegistrationHandlerTest {
     @AfterAll
     static void stop() {
         hazelcast.shutdown();
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close(); // its listeners on the shared member
     }
 
     @BeforeEach
