@@ -39,7 +39,9 @@ import java.util.regex.Pattern;
  *   <li>{@code GET /api/v1/deals/{id}} as the same user (a deal of their company);</li>
  *   <li>{@code GET /api/v1/mdf/funds} as helios-finance (balances computed from the grid on each read).</li>
  * </ul>
- * The bearer token is set by a wrk Lua script. Figures are medians over the rounds.
+ * The bearer token is set by a wrk Lua script. Figures are medians over the rounds. Each run also gives the hub's
+ * CPU time per request answered ({@code /proc/<pid>/stat}, user + system): a second view of the server's cost when
+ * the machine's share of the host moves between runs.
  * {@code java bench/src/ApiReadBench.java [--seconds 10] [--rounds 3] [--threads 2] [--connections 32]}
  */
 public class ApiReadBench {
@@ -59,7 +61,8 @@ public class ApiReadBench {
     record Endpoint(String name, String path, String token) {
     }
 
-    record WrkRun(double rps, double p50Ms, double p99Ms, long non2xx, long errors) {
+    /** {@code hubCpuUs}: the hub's CPU time (user + system) per request answered, in microseconds. */
+    record WrkRun(double rps, double p50Ms, double p99Ms, long non2xx, long errors, double hubCpuUs) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -165,8 +168,9 @@ public class ApiReadBench {
             for (Endpoint e : endpoints) {
                 WrkRun run = wrk(e, scripts.get(e), seconds);
                 runs.computeIfAbsent(e, k -> new ArrayList<>()).add(run);
-                System.out.printf(Locale.ROOT, "  round %d  %-45s %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms%s%n",
-                        round, e.name(), run.rps(), run.p50Ms(), run.p99Ms(),
+                System.out.printf(Locale.ROOT,
+                        "  round %d  %-45s %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  hub CPU %5.0f us/req%s%n",
+                        round, e.name(), run.rps(), run.p50Ms(), run.p99Ms(), run.hubCpuUs(),
                         run.non2xx() + run.errors() > 0 ? "  (" + run.non2xx() + " non-2xx, " + run.errors()
                                 + " socket errors)" : "");
             }
@@ -180,8 +184,10 @@ public class ApiReadBench {
             double rps = median(runs.get(e), WrkRun::rps);
             double p99 = median(runs.get(e), WrkRun::p99Ms);
             long bad = runs.get(e).stream().mapToLong(r -> r.non2xx() + r.errors()).sum();
-            System.out.printf(Locale.ROOT, "  %-45s %9.0f req/s (%.0f%% of ping)  p50 %6.2f ms  p99 %6.2f ms%s%n",
+            System.out.printf(Locale.ROOT,
+                    "  %-45s %9.0f req/s (%.0f%% of ping)  p50 %6.2f ms  p99 %6.2f ms  hub CPU %5.0f us/req%s%n",
                     e.name(), rps, 100 * rps / pingRps, median(runs.get(e), WrkRun::p50Ms), p99,
+                    median(runs.get(e), WrkRun::hubCpuUs),
                     bad > 0 ? "  " + bad + " failed answers" : "");
             if (e == ping) {
                 continue;
@@ -206,11 +212,16 @@ public class ApiReadBench {
     WrkRun wrk(Endpoint e, Path script, int runSeconds) throws Exception {
         List<String> command = List.of(wrk, "-t" + threads, "-c" + connections, "-d" + runSeconds + "s", "--latency",
                 "-s", script.toString(), hub.url + e.path());
+        long cpuBefore = Hub.cpuTicks(hub.process.pid())[2];
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IllegalStateException("wrk failed: " + out);
         }
+        long hubTicks = Hub.cpuTicks(hub.process.pid())[2] - cpuBefore;
+        Matcher answered = Pattern.compile("(\\d+) requests in").matcher(out);
+        double hubCpuUs = answered.find() && Long.parseLong(answered.group(1)) > 0
+                ? hubTicks * 1e6 / TICKS_PER_SECOND / Long.parseLong(answered.group(1)) : Double.NaN;
         Matcher rps = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(out);
         if (!rps.find()) {
             throw new IllegalStateException("cannot read wrk's output: " + out);
@@ -225,8 +236,11 @@ public class ApiReadBench {
             }
         }
         return new WrkRun(Double.parseDouble(rps.group(1)), percentile(out, "50%"), percentile(out, "99%"),
-                non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0, errorCount);
+                non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0, errorCount, hubCpuUs);
     }
+
+    /** /proc's clock ticks (USER_HZ): 100 on Linux. */
+    static final double TICKS_PER_SECOND = 100;
 
     /** wrk --latency's distribution line, e.g. "     99%    4.12ms", in milliseconds. */
     static double percentile(String out, String which) {
