@@ -103,7 +103,7 @@ public class CallerResolver {
 
     /** From the golden model: refused if the user or their company is unknown or no longer active. */
     private Resolution lookUp(String email) {
-        String userId = matchKeys.get("user:email:" + email);
+        String userId = matchKeys.get(GoldenStore.USER_EMAIL_KEY + email);
         JsonNode user = read(userId == null ? null : users.get(userId));
         if (user == null) {
             throw new AccessDeniedException("No partner user with e-mail " + email + " is known to the hub");

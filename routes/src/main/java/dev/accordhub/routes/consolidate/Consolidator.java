@@ -99,7 +99,7 @@ public class Consolidator {
 
     public Optional<Consolidation> applyUser(PartnerUser change) {
         return applyMatched(EntityType.USER, FieldSet.USER, change, change.sources().get(0),
-                List.of("user:email:" + change.email()), candidate -> null, null, PartnerUser.class,
+                List.of(GoldenStore.USER_EMAIL_KEY + change.email()), candidate -> null, null, PartnerUser.class,
                 survivorship::user, PartnerUser::sources);
     }
 

@@ -120,7 +120,7 @@ public class GoldenModelLoader {
                     addIfPresent(keys, "partner:domain:", record.path("domain"));
                 }
             }
-            case USER -> addIfPresent(keys, "user:email:", record.path("email"));
+            case USER -> addIfPresent(keys, GoldenStore.USER_EMAIL_KEY, record.path("email"));
             case DEAL -> { }
         }
         return keys;

@@ -53,9 +53,10 @@ public class GoldenStore implements AutoCloseable {
     private final ObjectMapper json;
     private final GridChanges identity;
 
-    /** What marks a company's source key in {@code xref}, and a user's e-mail in {@code match-keys}. */
+    /** What marks a company's source key in {@code xref}. */
     private static final String PARTNER_KEY = ":" + EntityType.PARTNER.code() + ":";
-    private static final String USER_EMAIL_KEY = "user:email:";
+    /** The {@code match-keys} key of a user's e-mail address is this and the address. */
+    public static final String USER_EMAIL_KEY = "user:email:";
 
     public GoldenStore(HazelcastInstance hazelcast, ObjectMapper json) {
         this.partners = hazelcast.getMap(PARTNERS);
