@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,7 +105,7 @@ class HubRestartIT {
         String heliosPartner;
         String vantagePartner;
         String vantageCompany;
-        try (ConfigurableApplicationContext hub = startHub()) {
+        try (ConfigurableApplicationContext hub = startHub(dataDir)) {
             await().atMost(WAIT).until(() -> HubTestSupport.allPartners(API, operator).size() >= expected);
             heliosPartner = onlyIn("helios");
             vantagePartner = onlyIn("vantage");
@@ -155,7 +156,7 @@ class HubRestartIT {
         account.put("Partner_Tier__c", "Advanced");
         salesforce.create("Account", account);
 
-        try (ConfigurableApplicationContext hub = startHub()) {
+        try (ConfigurableApplicationContext hub = startHub(dataDir)) {
             assertThat(nameOf(heliosPartner)).as("rebuilt from Kafka before serving").isEqualTo(renamedBefore);
             assertThat(claims).as("MDF claims rebuilt from Kafka before serving").allSatisfy(id -> assertThat(
                     HubTestSupport.get(API + "/api/v1/mdf/claims/" + id, mdfUser).status()).isEqualTo(200));
@@ -188,6 +189,76 @@ class HubRestartIT {
                     .as("every seeded partner once, plus the three changes")
                     .hasSize(2 * PARTNERS_PER_PROGRAM + 3);
         }
+    }
+
+    /**
+     * The crash window of a registration: its CRM write is queued with its submission, so the CRM's report of the
+     * new record can reach consolidation first, and then lives only on the portal's copy in the grid until the
+     * submission is applied. A hub stopped in between must still know, once restarted, where the CRM put it: the
+     * report is not read again (its offset and the poll's watermark have moved on).
+     */
+    @Test
+    void aCrmReportThatOvertookItsSubmissionIsNotLostInARestart() {
+        Path data = dataDir.resolve("overtaken");
+        String registration;
+        String crmId;
+        try (ConfigurableApplicationContext hub = startHub(data)) {
+            String partnerUser = partnerUserToken();
+            // The submission stays on Artemis (the route that moves it into Kafka is stopped) while the CRM write
+            // goes through and is read back.
+            hub.getBean(CamelContext.class).getRouteController().stopRoute("deal-commands");
+            HubTestSupport.Answer accepted = HubTestSupport.post(API + "/api/v1/deals", partnerUser,
+                    registrationForm("Reported before applied"));
+            assertThat(accepted.status()).as(String.valueOf(accepted.body())).isEqualTo(202);
+            registration = accepted.body().path("id").asText();
+            crmId = await().atMost(WAIT).until(() -> opportunityOf(registration), java.util.Objects::nonNull);
+            await().atMost(WAIT).until(() -> HubTestSupport.get(API + "/api/v1/deals/" + registration, partnerUser)
+                    .body().path("sources").findValuesAsText("externalId").contains(crmId));
+            assertThat(goldenDealEvents(registration)).as("not published before its submission is applied")
+                    .isEmpty();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+
+        try (ConfigurableApplicationContext hub = startHub(data)) {
+            String partnerUser = partnerUserToken();
+            await().atMost(WAIT).until(() -> !goldenDealEvents(registration).isEmpty());
+            List<JsonNode> events = goldenDealEvents(registration);
+            assertThat(events).as("published once, with the submission").hasSize(1);
+            assertThat(events.get(0).path("data").path("sources").findValuesAsText("externalId"))
+                    .as("where the CRM put it").containsExactly(registration, crmId);
+            assertThat(HubTestSupport.get(API + "/api/v1/deals/" + registration, partnerUser).body().path("sources")
+                    .findValuesAsText("externalId")).containsExactly(registration, crmId);
+            List<String> held = new ArrayList<>();
+            HubTestSupport.readTopic(KAFKA, Topics.REGISTRATIONS_HELD, (key, value) -> {
+                if (registration.equals(key)) {
+                    held.add(value == null ? "tombstone" : "copy");
+                }
+            });
+            assertThat(held).as("kept until its submission was applied").containsExactly("copy", "tombstone");
+            assertThat(salesforce.records("Opportunity", false)).filteredOn(o -> registration.equals(
+                    o.get("Accord_Registration_Id__c"))).as("written once").hasSize(1);
+        }
+    }
+
+    private static String opportunityOf(String registration) {
+        return salesforce.records("Opportunity", false).stream()
+                .filter(o -> registration.equals(o.get("Accord_Registration_Id__c")))
+                .map(o -> (String) o.get("Id")).findFirst().orElse(null);
+    }
+
+    private static List<JsonNode> goldenDealEvents(String dealId) {
+        List<JsonNode> events = new ArrayList<>();
+        HubTestSupport.readTopic(KAFKA, Topics.golden(EntityType.DEAL), (key, value) -> {
+            if (dealId.equals(key) && value != null) {
+                try {
+                    events.add(HubTestSupport.JSON.readTree(value));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        });
+        return events;
     }
 
     static final int CLAIMS = 6;
@@ -233,10 +304,10 @@ class HubRestartIT {
                 + java.time.LocalDate.now().plusMonths(2) + "\",\"estimatedAmount\":5000,\"currency\":\"USD\"}";
     }
 
-    private static ConfigurableApplicationContext startHub() {
+    private static ConfigurableApplicationContext startHub(Path data) {
         Map<String, Object> props = new HashMap<>();
         props.put("server.port", HTTP_PORT);
-        props.put("accord.data-dir", dataDir.toString());
+        props.put("accord.data-dir", data.toString());
         props.put("accord.programs-dir", programsDir.toString());
         props.put("accord.embedded.kafka.port", KAFKA_PORT);
         props.put("accord.embedded.kafka.controller-port", CONTROLLER_PORT);

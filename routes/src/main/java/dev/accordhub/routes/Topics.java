@@ -20,6 +20,12 @@ public final class Topics {
 
     /** Registration commands (submit, CRM link, SLA overdue), keyed by deal id; kept as the audit log. */
     public static final String DEAL_COMMANDS = "accord.deal.commands";
+    /**
+     * The portal's copies of registrations whose CRM report reached consolidation before their submission did, with
+     * what the CRM said (its record id, an early decision), keyed by deal id (compacted; a tombstone once the
+     * submission is applied). A rebuild puts them back in the grid, as the reports are not read again.
+     */
+    public static final String REGISTRATIONS_HELD = "accord.registrations.held";
     /** Channel conflicts and overdue registrations, for the channel team and operators. */
     public static final String ALERTS = "accord.alerts";
     /** The Artemis queue deal registrations from the portal arrive on. */

@@ -172,6 +172,12 @@ public class ConsolidationService {
             out.add(new OutboundRecord(Topics.outbound(deal.registration().program()), deal.id(),
                     json.writeValueAsString(deal)));
         }
+        for (Deal deal : outcome.held()) {
+            out.add(new OutboundRecord(Topics.REGISTRATIONS_HELD, deal.id(), json.writeValueAsString(deal)));
+        }
+        for (String id : outcome.released()) {
+            out.add(new OutboundRecord(Topics.REGISTRATIONS_HELD, id, null)); // a tombstone: compaction forgets it
+        }
         return out;
     }
 

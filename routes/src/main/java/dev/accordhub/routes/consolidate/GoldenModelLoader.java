@@ -2,6 +2,7 @@ package dev.accordhub.routes.consolidate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.accordhub.model.Deal;
 import dev.accordhub.model.EntityType;
 import dev.accordhub.routes.TopicReader;
 import dev.accordhub.routes.Topics;
@@ -11,7 +12,9 @@ import dev.accordhub.routes.consolidate.match.DomainNormaliser;
 import dev.accordhub.routes.consolidate.identity.StewardshipStore;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Rebuilds the Hazelcast model from Kafka at start-up, before consolidation resumes: golden records from the
  * compacted golden topics (and the cross-reference and match keys from their sources), source snapshots from the
- * compacted ingest topics. Then it starts the consolidation route, which goes on from its committed offsets.
+ * compacted ingest topics, and the registrations a CRM reported before their submission was applied. Then it starts
+ * the consolidation route, which goes on from its committed offsets.
  */
 public class GoldenModelLoader {
 
@@ -63,8 +67,9 @@ public class GoldenModelLoader {
                 stewardship.recordRaw(id, value);
             }
         });
-        LOG.info("Golden model rebuilt from Kafka: {} golden and {} source records in {} ms", golden, sources,
-                (System.nanoTime() - started) / 1_000_000);
+        int held = loadHeldRegistrations();
+        LOG.info("Golden model rebuilt from Kafka: {} golden and {} source records, {} registration(s) awaiting their "
+                + "submission, in {} ms", golden, sources, held, (System.nanoTime() - started) / 1_000_000);
         camel.getRouteController().startRoute(ConsolidateRoute.ROUTE_ID);
     }
 
@@ -76,6 +81,13 @@ public class GoldenModelLoader {
         JsonNode data = data(value);
         store.putRaw(entity, id, data.toString());
         store.markPublished(entity, id, eventId(value));
+        linkSources(entity, id, data);
+        for (String key : matchKeys(entity, data)) {
+            store.claimMatchKey(key, id);
+        }
+    }
+
+    private void linkSources(EntityType entity, String id, JsonNode data) {
         for (JsonNode ref : data.path("sources")) {
             String sourceKey = ref.path("program").asText() + ":" + entity.code() + ":" + ref.path("externalId").asText();
             // An ordinary deal's id is derived from its source key, and not linked (GoldenStore#dealIdOf).
@@ -83,9 +95,38 @@ public class GoldenModelLoader {
                 store.link(sourceKey, id);
             }
         }
-        for (String key : matchKeys(entity, data)) {
-            store.claimMatchKey(key, id);
+    }
+
+    /**
+     * The portal's copies of registrations that a CRM report reached before their submission was applied
+     * ({@link Topics#REGISTRATIONS_HELD}): back into the grid as not applied yet, so that the submission, read again
+     * from its uncommitted offset, is applied on what the CRM said (its record id, an early decision). A copy whose
+     * deal is golden already is stale: its submission was applied before the tombstone was written.
+     */
+    private int loadHeldRegistrations() {
+        Map<String, String> held = new LinkedHashMap<>();
+        TopicReader.readAll(bootstrapServers, Topics.REGISTRATIONS_HELD, (id, value) -> {
+            if (value == null) {
+                held.remove(id);
+            } else {
+                held.put(id, value);
+            }
+        });
+        int restored = 0;
+        for (Map.Entry<String, String> entry : held.entrySet()) {
+            if (store.map(EntityType.DEAL).containsKey(entry.getKey())) {
+                continue;
+            }
+            try {
+                Deal registration = json.readValue(entry.getValue(), Deal.class);
+                store.putProvisional(registration);
+                linkSources(EntityType.DEAL, registration.id(), json.readTree(entry.getValue()));
+                restored++;
+            } catch (IOException e) {
+                throw new IllegalStateException("Unreadable held registration " + entry.getKey(), e);
+            }
         }
+        return restored;
     }
 
     private void loadSource(EntityType entity, String key, String value) {

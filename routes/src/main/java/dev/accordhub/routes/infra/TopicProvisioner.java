@@ -45,6 +45,7 @@ public final class TopicProvisioner {
         wanted.add(compacted(Topics.STEWARDSHIP, partitions, replication));
         wanted.add(compacted(Topics.SCIM_RESOURCES, partitions, replication));
         wanted.add(compacted(Topics.ERP_CHANGES, partitions, replication));
+        wanted.add(compacted(Topics.REGISTRATIONS_HELD, partitions, replication));
         // One partition: commands apply in the order operators gave them; kept forever as the audit log.
         wanted.add(new NewTopic(Topics.IDENTITY_COMMANDS, 1, replication).configs(Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,

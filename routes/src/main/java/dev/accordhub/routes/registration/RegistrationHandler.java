@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * write), the review SLA running out, and the decisions and edits the CRM reports back. The hub's own writes,
  * echoed by the CRM, are recognised by their hash and change nothing; the first echo records the CRM's id.
  * The CRM write does not wait for the submission, so the CRM's report of it can come first: it is kept on the
- * portal's provisional copy ({@link GoldenStore#isProvisional}) and published with the submission, which is checked
- * for conflicts all the same.
+ * portal's provisional copy ({@link GoldenStore#isProvisional}), held in Kafka until then so that a restart does not
+ * lose it, and published with the submission, which is checked for conflicts all the same.
  * ({@code LINK} commands, which earlier versions wrote after each CRM write, are still applied when replayed.)
  */
 public class RegistrationHandler {
@@ -112,7 +112,9 @@ public class RegistrationHandler {
         store.settled(deal.id());
         changed.add(0, deal);
         LOG.debug("Registration {} submitted, {} conflict(s)", deal.id(), others.size());
-        return Optional.of(new RegistrationOutcome(changed, alerts, rejected ? List.of(deal) : List.of()));
+        // The portal's copy is golden now: a copy kept for a restart (a CRM report came first) is not needed.
+        return Optional.of(new RegistrationOutcome(changed, alerts, rejected ? List.of(deal) : List.of(), List.of(),
+                first ? List.of(deal.id()) : List.of()));
     }
 
     private Optional<RegistrationOutcome> link(DealCommand command) {
@@ -178,7 +180,7 @@ public class RegistrationHandler {
             // CRM's id, published once); later ones only move the CRM's version on.
             Deal located = withSources(current, sources);
             store.put(EntityType.DEAL, current.id(), located);
-            return known != null ? Optional.empty() : published(located);
+            return known != null && !store.isProvisional(current.id()) ? Optional.empty() : published(located);
         }
         DealRegistration decided = reported.registration().status() == null ? current.registration()
                 : current.registration().decided(reported.registration().status(),
@@ -190,13 +192,15 @@ public class RegistrationHandler {
     }
 
     /**
-     * A change to a registration, to publish; nothing yet while the CRM's report overtook the submission (the
-     * portal's copy holds it, and the submission, applied on that copy, publishes it with its conflict checks).
+     * A change to a registration, to publish; not yet while the CRM's report overtook the submission: the portal's
+     * copy holds it, and the submission, applied on that copy, publishes it with its conflict checks. Until then the
+     * copy is kept outside the grid too ({@code held}), as the report will not be read again: a hub restarted before
+     * the submission is applied finds it there.
      */
     private Optional<RegistrationOutcome> published(Deal changed) {
         if (store.isProvisional(changed.id())) {
             LOG.debug("The CRM reported registration {} before its submission was applied", changed.id());
-            return Optional.empty();
+            return Optional.of(new RegistrationOutcome(List.of(), List.of(), List.of(), List.of(changed), List.of()));
         }
         return Optional.of(new RegistrationOutcome(List.of(changed), List.of(), List.of()));
     }

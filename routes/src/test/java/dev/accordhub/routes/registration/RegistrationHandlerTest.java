@@ -191,9 +191,12 @@ class RegistrationHandlerTest {
 
         var echo = handler.applyReported(reported(later, "006B", NOW.plusSeconds(6), RegistrationStatus.SUBMITTED,
                 null, later.name()));
-        assertThat(echo).as("nothing to publish before the submission").isEmpty();
-        assertThat(store.get(EntityType.DEAL, "reg-2", Deal.class).sources()).extracting(SourceRef::externalId)
+        assertThat(echo.orElseThrow().changed()).as("nothing to publish before the submission").isEmpty();
+        Deal copy = store.get(EntityType.DEAL, "reg-2", Deal.class);
+        assertThat(copy.sources()).extracting(SourceRef::externalId)
                 .as("the portal's copy keeps where the CRM put it").containsExactly("reg-2", "006B");
+        assertThat(echo.get().held()).as("and is kept for a restart, as the report is not read again")
+                .containsExactly(copy);
 
         RegistrationOutcome submitted = handler.apply(DealCommand.submit(later, NOW)).orElseThrow();
 
@@ -205,6 +208,8 @@ class RegistrationHandlerTest {
         assertThat(submitted.alerts()).extracting(Alert::type).containsExactly(Alert.Type.CHANNEL_CONFLICT);
         assertThat(submitted.writes()).as("the CRM learns of the rejection").containsExactly(golden);
         assertThat(store.isProvisional("reg-2")).isFalse();
+        assertThat(submitted.released()).as("the kept copy is not needed any more").containsExactly("reg-2");
+        assertThat(submitted.held()).isEmpty();
         assertThat(handler.apply(DealCommand.submit(later, NOW))).as("a replay once applied").isEmpty();
     }
 
@@ -229,8 +234,11 @@ class RegistrationHandlerTest {
         store.putProvisional(later);
         handler.applyReported(reported(later, "006B", NOW.plusSeconds(6), RegistrationStatus.SUBMITTED, null,
                 later.name()));
-        assertThat(handler.applyReportedDelete(reported(later, "006B", NOW.plusSeconds(7), null, null,
-                later.name()))).isEmpty();
+        RegistrationOutcome deleted = handler.applyReportedDelete(reported(later, "006B", NOW.plusSeconds(7), null,
+                null, later.name())).orElseThrow();
+        assertThat(deleted.changed()).isEmpty();
+        assertThat(deleted.held()).singleElement().satisfies(held -> assertThat(held.registration().decisionReason())
+                .contains("deleted in the CRM"));
 
         Deal golden = handler.apply(DealCommand.submit(later, NOW)).orElseThrow().changed().get(0);
 
