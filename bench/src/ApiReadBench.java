@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * the demo to be ingested, signs in the demo users, then runs wrk (HTTP/1.1 keep-alive, {@code --latency}) in
  * rounds, alternating the endpoints so drift in the machine's load hits them alike:
  * <ul>
- *   <li>baseline: {@code GET /api/v1/ping} (public, constant answer: what the server, platform-http and the
+ *   <li>baseline: {@code GET /api/v1/ping} (public, constant answer: what the server, camel-servlet and the
  *       rest-dsl cost);</li>
  *   <li>{@code GET /api/v1/partners/{id}} as the partner user helios-partner (their own company; token validated,
  *       caller resolved from the grid, the partner read from Hazelcast): the portal's cached read;</li>

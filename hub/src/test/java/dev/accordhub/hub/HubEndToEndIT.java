@@ -512,9 +512,11 @@ class HubEndToEndIT {
 
         assertThat(openapi.path("openapi").asText()).startsWith("3.");
         assertThat(openapi.path("info").path("title").asText()).isEqualTo("Accord portal API");
+        assertThat(openapi.path("servers").get(0).path("url").asText()).as("the paths are relative to it")
+                .endsWith("/api/v1");
         assertThat(openapi.path("paths").fieldNames()).toIterable()
-                .contains("/api/v1/partners", "/api/v1/partners/{id}", "/api/v1/partners/{id}/lineage",
-                        "/api/v1/deals/{id}", "/api/v1/ops/stewardship");
+                .contains("/partners", "/partners/{id}", "/partners/{id}/lineage", "/deals/{id}", "/ops/stewardship",
+                        "/mdf/funds");
     }
 
     @Test

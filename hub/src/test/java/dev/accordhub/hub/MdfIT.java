@@ -386,6 +386,11 @@ class MdfIT {
         assertThat(metrics).containsPattern("accord_source_lag_seconds\\{feed=\"partner\",program=\"helios\"[^}]*} \\d");
         assertThat(metrics).contains("accord_dead_letters_open ").contains("accord_alerts{type=\"DOUBLE_DIPPING\"}");
         assertThat(metrics).as("Camel's per-route meters").contains("routeId=\"erp-outbound-helios\"");
+        // The portal's servlet is not Spring MVC's: its requests are named after their REST operation all the same.
+        assertThat(metrics).as("portal requests, timed by their path template")
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/me\"")
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*method=\"POST\"[^}]*uri=\"/api/v1/mdf/claims\"")
+                .doesNotContainPattern("http_server_requests_seconds_count\\{[^}]*uri=\"UNKNOWN\"");
 
         // The Grafana dashboard in config/ only asks for series the hub exports.
         JsonNode dashboard = HubTestSupport.JSON.readTree(java.nio.file.Path.of("../config/grafana/accord-hub.json")

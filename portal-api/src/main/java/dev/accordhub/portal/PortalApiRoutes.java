@@ -19,13 +19,20 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.rest.RestBindingMode;
 
 /**
- * The portal read API, {@code /api/v1}, on the hub's HTTP server (platform-http). Each verb has its own small
+ * The portal read API, {@code /api/v1}, on the hub's HTTP server (camel-servlet). Each verb has its own small
  * route that first establishes the {@link Caller} from the bearer token (401 without a valid one; the ops routes
  * 403 without the operator scope), then calls {@link PortalQueries} and writes its {@link ApiResult}.
  */
 public class PortalApiRoutes extends RouteBuilder {
 
     static final String CALLER = "caller";
+
+    /**
+     * Where the portal's servlet is mapped ({@code camel.servlet.mapping.context-path}); the REST paths below are
+     * relative to it. camel-servlet answers on Tomcat's own thread, without Spring MVC's handler lookup and the
+     * second, asynchronous dispatch that platform-http needs (bench/README.md, 2026-11-27).
+     */
+    public static final String BASE = dev.accordhub.portal.common.RequestPatterns.BASE;
 
     private final PortalQueries queries;
     private final IdentityOperations identity;
@@ -55,22 +62,22 @@ public class PortalApiRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        restConfiguration().component("platform-http").bindingMode(RestBindingMode.off).inlineRoutes(false)
-                .apiContextPath("/api/v1/openapi.json")
+        restConfiguration().component("servlet").contextPath(BASE).bindingMode(RestBindingMode.off)
+                .inlineRoutes(false).apiContextPath("/openapi.json")
                 .apiProperty("api.title", "Accord portal API")
                 .apiProperty("api.version", "1")
                 .apiProperty("api.description", "Consolidated partners and deals of every acquired program");
 
         onException(InvalidTokenException.class).handled(true)
                 .log(org.apache.camel.LoggingLevel.INFO, "Portal API refused ${header.CamelHttpMethod} "
-                        + "${header.CamelHttpPath}: ${exception.message}")
+                        + "${header.CamelHttpUri}: ${exception.message}")
                 .process(e -> {
                     InvalidTokenException refused = e.getProperty(Exchange.EXCEPTION_CAUGHT, InvalidTokenException.class);
                     Problems.unauthorized(refused.getMessage(), refused.isMissing()).writeTo(e);
                 });
         onException(AccessDeniedException.class).handled(true)
                 .log(org.apache.camel.LoggingLevel.INFO, "Portal API denied ${header.CamelHttpMethod} "
-                        + "${header.CamelHttpPath}: ${exception.message}")
+                        + "${header.CamelHttpUri}: ${exception.message}")
                 .process(e -> Problems.forbidden(e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)
                         .getMessage()).writeTo(e));
         onException(MdfPortal.NoSuchPartnerException.class).handled(true)
@@ -84,7 +91,8 @@ public class PortalApiRoutes extends RouteBuilder {
                 .process(e -> Problems.problem(500, "internal-error", "Internal error",
                         "The request could not be served; the error is logged").writeTo(e));
 
-        rest("/api/v1").produces("application/json")
+        interceptFrom("rest:*").process(dev.accordhub.portal.common.RequestPatterns::name);
+        rest().produces("application/json")
                 .get("/me").description("The caller: their company, roles and the portal modules they have")
                     .to("direct:portal-me")
                 .get("/partners").description("Consolidated partner companies, in id order, cursor-paged")
@@ -103,7 +111,7 @@ public class PortalApiRoutes extends RouteBuilder {
                     .consumes("application/json").to("direct:portal-register-deal");
 
         // Market-development funds: the caller's company (staff name one with ?partnerId=).
-        rest("/api/v1/mdf").produces("application/json")
+        rest("/mdf").produces("application/json")
                 .get("/funds").description("The company's MDF funds, each with its live balance (allocated, committed,"
                         + " paid, available) in its currency and the reporting currency").to("direct:mdf-funds")
                 .get("/balance").description("What is left across the company's funds, per currency and in total in"
@@ -121,7 +129,7 @@ public class PortalApiRoutes extends RouteBuilder {
                     .consumes("application/json").to("direct:mdf-submit-claim");
 
         // Operator endpoints: tokens with the operator scope only.
-        rest("/api/v1/ops").produces("application/json")
+        rest("/ops").produces("application/json")
                 .get("/stewardship").description("Possible duplicates awaiting a decision (?status=OPEN|ACCEPTED|REJECTED)")
                     .to("direct:ops-stewardship")
                 .post("/stewardship/{taskId}/accept").description("Merge the two records of a task")

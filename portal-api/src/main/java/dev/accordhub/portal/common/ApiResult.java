@@ -28,7 +28,7 @@ public record ApiResult(int status, String contentType, String body, Map<String,
         return new ApiResult(status, contentType, body, more);
     }
 
-    /** Writes the answer onto the exchange, dropping request headers that platform-http would echo back. */
+    /** Writes the answer onto the exchange, dropping request headers the HTTP binding would echo back. */
     public void writeTo(Exchange exchange) {
         Message message = exchange.getMessage();
         message.removeHeaders("*");

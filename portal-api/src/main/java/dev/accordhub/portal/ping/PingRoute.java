@@ -1,12 +1,13 @@
 package dev.accordhub.portal.ping;
 
+import dev.accordhub.portal.common.RequestPatterns;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code GET /api/v1/ping}: public, a constant answer, no token, no grid. It goes through the same HTTP server,
- * platform-http and rest-dsl as every portal read, so a load balancer can probe the API cheaply and the bench can
+ * servlet and rest-dsl as every portal read, so a load balancer can probe the API cheaply and the bench can
  * compare a real read with what the server itself costs (bench/README.md, "portal API read").
  */
 @Component
@@ -16,7 +17,8 @@ public class PingRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        rest("/api/v1").get("/ping").description("Liveness of the portal API: no token needed, answers {\"status\":\"ok\"}")
+        interceptFrom("rest:*").process(RequestPatterns::name);
+        rest().get("/ping").description("Liveness of the portal API: no token needed, answers {\"status\":\"ok\"}")
                 .produces("application/json").to("direct:portal-ping");
         from("direct:portal-ping").routeId("portal-ping")
                 .removeHeaders("*")
