@@ -140,9 +140,12 @@ public class CallerResolver {
             scope.forEach(s -> scopes.add(s.asText()));
             return scopes;
         }
-        return scope.isTextual() ? new java.util.HashSet<>(java.util.Arrays.asList(scope.asText().trim().split("\\s+")))
-                : Set.of();
+        return scope.isTextual() ? new java.util.HashSet<>(java.util.Arrays.asList(
+                WHITESPACE.split(scope.asText().trim()))) : Set.of();
     }
+
+    /** Compiled once: {@code String.split("\\s+")} compiles its pattern on every request. */
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
     private JsonNode read(HazelcastJsonValue value) {
         if (value == null) {
