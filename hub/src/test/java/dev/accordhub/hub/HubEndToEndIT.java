@@ -507,6 +507,25 @@ class HubEndToEndIT {
     }
 
     @Test
+    void anUnknownEndpointOrMethodIsAProblemToo() {
+        HubTestSupport.Answer unknown = get(api + "/api/v1/no-such-endpoint");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(unknown.body().path("type").asText()).endsWith("/no-such-endpoint");
+        assertThat(unknown.body().path("detail").asText()).contains("GET /api/v1/no-such-endpoint");
+
+        HubTestSupport.Answer method = HubTestSupport.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(api + "/api/v1/partners/any")).DELETE()
+                .header("Authorization", "Bearer " + operator).build());
+        assertThat(method.status()).isEqualTo(405);
+        assertThat(method.contentType()).startsWith("application/problem+json");
+        assertThat(method.body().path("type").asText()).endsWith("/method-not-allowed");
+
+        assertThat(get(api + "/api/v1/partners/no-such-partner").body().path("type").asText())
+                .as("a route's own 404 is left as it is").endsWith("/not-found");
+    }
+
+    @Test
     void theApiIsDescribedByAnOpenApiDocument() {
         JsonNode openapi = get(api + "/api/v1/openapi.json").body();
 

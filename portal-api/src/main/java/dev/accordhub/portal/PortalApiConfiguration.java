@@ -20,7 +20,9 @@ import dev.accordhub.routes.registration.RegistrationProperties;
 import java.util.List;
 import dev.accordhub.portal.security.JwtValidator;
 import dev.accordhub.portal.security.PortalSecurityProperties;
+import dev.accordhub.portal.common.ProblemErrorsFilter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -51,6 +53,15 @@ public class PortalApiConfiguration {
         JwtValidator validator = new JwtValidator(security.issuerUri(), security.audience(), json, Clock.systemUTC());
         return new CallerResolver(validator, security, permissions.defaultRoles(), hazelcast, json,
                 store.identityChanges());
+    }
+
+    /** Problem details for the requests under /api/v1 that no route takes (see {@link ProblemErrorsFilter}). */
+    @Bean
+    FilterRegistrationBean<ProblemErrorsFilter> portalProblemErrors() {
+        FilterRegistrationBean<ProblemErrorsFilter> registration = new FilterRegistrationBean<>(
+                new ProblemErrorsFilter());
+        registration.addUrlPatterns(dev.accordhub.portal.common.RequestPatterns.BASE + "/*");
+        return registration;
     }
 
     @Bean
