@@ -1,8 +1,6 @@
 package dev.accordhub.portal.common;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
 import org.apache.camel.component.rest.RestEndpoint;
@@ -19,9 +17,6 @@ public final class RequestPatterns {
     /** Where the portal's servlet is mapped; the REST paths are relative to it. */
     public static final String BASE = "/api/v1";
 
-    /** Route id → its path template; "" for a route that is not a REST operation. */
-    private static final Map<String, String> PATTERNS = new ConcurrentHashMap<>();
-
     private RequestPatterns() {
     }
 
@@ -37,14 +32,10 @@ public final class RequestPatterns {
         if (request == null || routeId == null) {
             return;
         }
-        String pattern = PATTERNS.computeIfAbsent(routeId, id -> {
-            Route route = exchange.getContext().getRoute(id);
-            if (route != null && route.getEndpoint() instanceof RestEndpoint rest) {
-                return BASE + rest.getPath() + (rest.getUriTemplate() == null ? "" : rest.getUriTemplate());
-            }
-            return "";
-        });
-        if (!pattern.isEmpty()) {
+        // Looked up each time, not kept by route id: ids like route7 are handed out anew by each Camel context.
+        Route route = exchange.getContext().getRoute(routeId);
+        if (route != null && route.getEndpoint() instanceof RestEndpoint rest) {
+            String pattern = BASE + rest.getPath() + (rest.getUriTemplate() == null ? "" : rest.getUriTemplate());
             ServerHttpObservationFilter.findObservationContext(request).ifPresent(c -> c.setPathPattern(pattern));
         }
     }
