@@ -494,10 +494,7 @@ class HubEndToEndIT {
 
     @Test
     void unknownIdsArePortalProblemsAndPageSizesAreCapped() {
-        HubTestSupport.Answer missing = get(api + "/api/v1/partners/no-such-partner");
-        assertThat(missing.status()).isEqualTo(404);
-        assertThat(missing.contentType()).startsWith("application/problem+json");
-        assertThat(missing.body().path("type").asText()).endsWith("/not-found");
+        assertProblem(get(api + "/api/v1/partners/no-such-partner"), 404, "not-found");
         assertThat(get(api + "/api/v1/deals/no-such-deal").status()).isEqualTo(404);
 
         assertThat(get(api + "/api/v1/partners?limit=5000").body().path("limit").asInt()).isEqualTo(200);
@@ -509,20 +506,22 @@ class HubEndToEndIT {
     @Test
     void anUnknownEndpointOrMethodIsAProblemToo() {
         HubTestSupport.Answer unknown = get(api + "/api/v1/no-such-endpoint");
-        assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.contentType()).startsWith("application/problem+json");
-        assertThat(unknown.body().path("type").asText()).endsWith("/no-such-endpoint");
+        assertProblem(unknown, 404, "no-such-endpoint");
         assertThat(unknown.body().path("detail").asText()).contains("GET /api/v1/no-such-endpoint");
 
-        HubTestSupport.Answer method = HubTestSupport.send(java.net.http.HttpRequest.newBuilder(
+        assertProblem(HubTestSupport.send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(api + "/api/v1/partners/any")).DELETE()
-                .header("Authorization", "Bearer " + operator).build());
-        assertThat(method.status()).isEqualTo(405);
-        assertThat(method.contentType()).startsWith("application/problem+json");
-        assertThat(method.body().path("type").asText()).endsWith("/method-not-allowed");
+                .header("Authorization", "Bearer " + operator).build()), 405, "method-not-allowed");
 
         assertThat(get(api + "/api/v1/partners/no-such-partner").body().path("type").asText())
                 .as("a route's own 404 is left as it is").endsWith("/not-found");
+    }
+
+    /** An RFC 9457 answer: this status, problem+json, and this problem type. */
+    private static void assertProblem(HubTestSupport.Answer answer, int status, String type) {
+        assertThat(answer.status()).isEqualTo(status);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.body().path("type").asText()).endsWith("/" + type);
     }
 
     @Test

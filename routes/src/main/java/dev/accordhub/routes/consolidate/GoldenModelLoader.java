@@ -118,9 +118,10 @@ public class GoldenModelLoader {
                 continue;
             }
             try {
-                Deal registration = json.readValue(entry.getValue(), Deal.class);
+                JsonNode data = json.readTree(entry.getValue());
+                Deal registration = json.treeToValue(data, Deal.class);
                 store.putProvisional(registration);
-                linkSources(EntityType.DEAL, registration.id(), json.readTree(entry.getValue()));
+                linkSources(EntityType.DEAL, registration.id(), data);
                 restored++;
             } catch (IOException e) {
                 throw new IllegalStateException("Unreadable held registration " + entry.getKey(), e);
