@@ -20,9 +20,11 @@ import dev.accordhub.routes.registration.RegistrationProperties;
 import java.util.List;
 import dev.accordhub.portal.security.JwtValidator;
 import dev.accordhub.portal.security.PortalSecurityProperties;
+import dev.accordhub.portal.common.PortalServlet;
 import dev.accordhub.portal.common.ProblemErrorsFilter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -55,12 +57,22 @@ public class PortalApiConfiguration {
                 store.identityChanges());
     }
 
+    /** The portal API's servlet at /api/v1/*, in place of the Camel starter's (camel.servlet.mapping.enabled=false). */
+    @Bean
+    ServletRegistrationBean<PortalServlet> portalServlet() {
+        ServletRegistrationBean<PortalServlet> registration = new ServletRegistrationBean<>(new PortalServlet(),
+                PortalServlet.BASE + "/*");
+        registration.setName(PortalServlet.NAME);
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
+
     /** Problem details for the requests under /api/v1 that no route takes (see {@link ProblemErrorsFilter}). */
     @Bean
     FilterRegistrationBean<ProblemErrorsFilter> portalProblemErrors() {
         FilterRegistrationBean<ProblemErrorsFilter> registration = new FilterRegistrationBean<>(
                 new ProblemErrorsFilter());
-        registration.addUrlPatterns(dev.accordhub.portal.common.RequestPatterns.BASE + "/*");
+        registration.addUrlPatterns(PortalServlet.BASE + "/*");
         return registration;
     }
 

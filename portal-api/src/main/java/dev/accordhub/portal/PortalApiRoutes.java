@@ -32,7 +32,7 @@ public class PortalApiRoutes extends RouteBuilder {
      * relative to it. camel-servlet answers on Tomcat's own thread, without Spring MVC's handler lookup and the
      * second, asynchronous dispatch that platform-http needs (bench/README.md, 2026-11-27).
      */
-    public static final String BASE = dev.accordhub.portal.common.RequestPatterns.BASE;
+    public static final String BASE = dev.accordhub.portal.common.PortalServlet.BASE;
 
     private final PortalQueries queries;
     private final IdentityOperations identity;
@@ -91,7 +91,6 @@ public class PortalApiRoutes extends RouteBuilder {
                 .process(e -> Problems.problem(500, "internal-error", "Internal error",
                         "The request could not be served; the error is logged").writeTo(e));
 
-        interceptFrom("rest:*").process(dev.accordhub.portal.common.RequestPatterns::name);
         rest().produces("application/json")
                 .get("/me").description("The caller: their company, roles and the portal modules they have")
                     .to("direct:portal-me")

@@ -42,7 +42,6 @@ public class OpsOverviewRoutes extends RouteBuilder {
                 .process(e -> Problems.problem(500, "internal-error", "Internal error",
                         "The request could not be served; the error is logged").writeTo(e));
 
-        interceptFrom("rest:*").process(dev.accordhub.portal.common.RequestPatterns::name);
         rest("/ops").produces("application/json")
                 .get("/overview").description("Route health for the ops dashboard: every route and source feed with "
                         + "state, recent rate, error rate, lag and last error, and the open dead letters by stage")

@@ -1,6 +1,5 @@
 package dev.accordhub.portal.ping;
 
-import dev.accordhub.portal.common.RequestPatterns;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
@@ -17,7 +16,6 @@ public class PingRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        interceptFrom("rest:*").process(RequestPatterns::name);
         rest().get("/ping").description("Liveness of the portal API: no token needed, answers {\"status\":\"ok\"}")
                 .produces("application/json").to("direct:portal-ping");
         from("direct:portal-ping").routeId("portal-ping")
