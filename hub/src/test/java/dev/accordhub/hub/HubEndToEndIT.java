@@ -530,11 +530,22 @@ class HubEndToEndIT {
 
         assertThat(openapi.path("openapi").asText()).startsWith("3.");
         assertThat(openapi.path("info").path("title").asText()).isEqualTo("Accord portal API");
-        assertThat(openapi.path("servers").get(0).path("url").asText()).as("the paths are relative to it")
-                .endsWith("/api/v1");
+        assertThat(openapi.path("servers")).as("the paths are relative to it, on the server that sent it")
+                .hasSize(1);
+        assertThat(openapi.path("servers").get(0).path("url").asText()).isEqualTo("/api/v1");
         assertThat(openapi.path("paths").fieldNames()).toIterable()
                 .contains("/partners", "/partners/{id}", "/partners/{id}/lineage", "/deals/{id}", "/ops/stewardship",
                         "/mdf/funds");
+    }
+
+    @Test
+    void theOpenApiDocumentNamesTheAddressAProxyServesItAt() {
+        JsonNode proxied = HubTestSupport.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/openapi.json"))
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "partners.example.com")
+                .header("X-Forwarded-Prefix", "/accord").GET().build()).body();
+
+        assertThat(proxied.path("servers").get(0).path("url").asText())
+                .isEqualTo("https://partners.example.com/accord/api/v1");
     }
 
     @Test

@@ -63,7 +63,10 @@ public class PortalApiRoutes extends RouteBuilder {
     @Override
     public void configure() {
         restConfiguration().component("servlet").contextPath(BASE).bindingMode(RestBindingMode.off)
-                .inlineRoutes(false).apiContextPath("/openapi.json")
+                .apiContextPath("/openapi.json")
+                // The document's server URL: /api/v1, relative to wherever it was fetched from, or the address a
+                // proxy names in X-Forwarded-Proto, -Host and -Prefix.
+                .useXForwardHeaders(true)
                 .apiProperty("api.title", "Accord portal API")
                 .apiProperty("api.version", "1")
                 .apiProperty("api.description", "Consolidated partners and deals of every acquired program");
