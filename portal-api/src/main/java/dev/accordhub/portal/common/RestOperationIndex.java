@@ -29,7 +29,7 @@ public class RestOperationIndex extends HttpRestServletResolveConsumerStrategy {
 
     private final String base;
     private final AtomicLong changes = new AtomicLong();
-    private volatile Operations operations = new Operations(-1, List.of(), false);
+    private volatile Operations operations = new Operations(-1, List.of(), false, false);
 
     /** @param base where the servlet is mapped, for the names in the metric: {@code /api/v1} */
     public RestOperationIndex(String base) {
@@ -151,19 +151,24 @@ public class RestOperationIndex extends HttpRestServletResolveConsumerStrategy {
         }
     }
 
-    private record Operations(long version, List<Operation> all, boolean usable) {
+    /**
+     * @param prefixed whether an operation takes every path that starts with its own (as the OpenAPI document's
+     *        does); Camel lets such an operation win only among operations without parameters
+     */
+    private record Operations(long version, List<Operation> all, boolean usable, boolean prefixed) {
 
         static Operations of(long version, Collection<HttpConsumer> consumers) {
             List<Operation> all = new ArrayList<>();
             boolean usable = true;
+            boolean prefixed = false;
             for (HttpConsumer consumer : consumers) {
-                // Prefix and wildcard matches follow other rules; with one of them about, Camel decides every time.
+                // Wildcards follow other rules: with one about, Camel decides every time.
                 Operation operation = Operation.of(consumer);
-                usable &= operation != null && !consumer.getEndpoint().isMatchOnUriPrefix()
-                        && !consumer.getPath().contains("*") && endsPlainly(consumer.getPath());
+                usable &= operation != null && !consumer.getPath().contains("*") && endsPlainly(consumer.getPath());
+                prefixed |= consumer.getEndpoint().isMatchOnUriPrefix();
                 all.add(operation);
             }
-            return new Operations(version, usable ? List.copyOf(all) : List.of(), usable);
+            return new Operations(version, usable ? List.copyOf(all) : List.of(), usable, prefixed);
         }
 
         /** The operation Camel would pick, or null where this index is not sure (Camel's strategy decides). */
@@ -176,20 +181,23 @@ public class RestOperationIndex extends HttpRestServletResolveConsumerStrategy {
             if (request == null) {
                 return null;
             }
+            boolean methodHasParameters = false;
             Operation literal = null;
             boolean literalForAnotherMethod = false;
             Operation best = null;
             boolean tie = false;
             for (Operation operation : all) {
+                boolean takes = operation.takes(verb);
+                methodHasParameters |= takes && operation.parameters > 0;
                 if (operation.isLiterally(request)) {
-                    if (!operation.takes(verb)) {
+                    if (!takes) {
                         literalForAnotherMethod = true;
                     } else if (literal != null) {
                         return null; // two operations of the same path and method: Camel's order decides
                     } else {
                         literal = operation;
                     }
-                } else if (operation.parameters > 0 && operation.takes(verb) && operation.fits(request)) {
+                } else if (takes && operation.parameters > 0 && operation.fits(request)) {
                     if (best == null || operation.parameters < best.parameters) {
                         best = operation;
                         tie = false;
@@ -197,6 +205,9 @@ public class RestOperationIndex extends HttpRestServletResolveConsumerStrategy {
                         tie = true;
                     }
                 }
+            }
+            if (prefixed && !methodHasParameters) {
+                return null; // where every operation of the method is literal, Camel picks the longest prefix
             }
             if (literal != null) {
                 return literal.consumer;

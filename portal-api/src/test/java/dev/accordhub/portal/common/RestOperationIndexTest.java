@@ -27,7 +27,9 @@ class RestOperationIndexTest {
             "GET /me", "GET /partners", "GET /partners/{id}", "GET /partners/me", "GET /partners/{id}/deals",
             "GET /deals/{id}", "POST /deals", "PUT /deals/{id}", "DELETE /deals/{id}",
             "GET /mdf/funds", "GET /mdf/funds/{fundId}", "POST /mdf/funds/{fundId}/claims",
-            "GET /ops/dead-letters/{id}", "POST /ops/dead-letters/{id}/retry", "GET /openapi.json",
+            "GET /ops/dead-letters/{id}", "POST /ops/dead-letters/{id}/retry",
+            // the OpenAPI document: Camel's REST API consumer takes every path that starts with its own
+            "GET /openapi.json?matchOnUriPrefix=true",
             // a literal path for PUT only beside a GET template: Camel answers GET /things/special with 405
             "PUT /things/special", "GET /things/{id}",
             // two templates fit /a/b/c equally: Camel refuses it as ambiguous
@@ -35,7 +37,7 @@ class RestOperationIndexTest {
             // the template with fewer parameters wins
             "GET /x/{a}/{b}", "GET /x/{a}/y", "GET,POST /multi/{id}",
             // PATCH has literal paths only, where Camel compares whole paths rather than segments
-            "PATCH /settings", "PATCH /settings/mail");
+            "PATCH /settings", "PATCH /settings/mail", "PATCH /set?matchOnUriPrefix=true");
 
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
 
@@ -46,7 +48,7 @@ class RestOperationIndexTest {
             "/ops/dead-letters/7", "/ops/dead-letters/7/retry", "/openapi.json", "/openapi.JSON", "/things/special",
             "/things/other", "/a/b/c", "/a/z/c", "/a/b/z", "/x/1/y", "/x/1/2", "/multi/5", "/nothing", "/", "",
             "/partners/{id}", "/partners/p-1/deals/d-1", "/settings", "/settings/", "/settings//", "/settings//mail",
-            "/settings/mail/");
+            "/settings/mail/", "/openapi.json/x", "/openapi.jsonx", "/settingsx", "/set", "/se");
 
     private final CamelContext camel = new DefaultCamelContext();
     private final Map<String, HttpConsumer> consumers = new LinkedHashMap<>();
@@ -117,14 +119,21 @@ class RestOperationIndexTest {
     }
 
     @Test
-    void leavesEveryRequestToCamelWhileAnOperationMatchesByPrefix() {
-        add("GET /files?matchOnUriPrefix=true");
+    void leavesEveryRequestToCamelWhileAnOperationHasAWildcard() {
+        add("GET /files/*");
         RestOperationIndex index = new RestOperationIndex("/api/v1");
         assertThat(index.indexed("GET", "/partners/p-1", consumers)).isNull();
 
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/partners/p-1");
         request.setPathInfo("/partners/p-1");
         assertThat(path(index.resolve(request, consumers))).isEqualTo("/partners/{id}");
+    }
+
+    @Test
+    void leavesAMethodWithLiteralPathsOnlyToCamelBesideAPrefixOperation() {
+        RestOperationIndex index = new RestOperationIndex("/api/v1");
+        assertThat(index.indexed("PATCH", "/settings", consumers)).isNull();
+        assertThat(path(index.indexed("GET", "/openapi.json", consumers))).isEqualTo("/openapi.json");
     }
 
     private void add(String operation) {
