@@ -12,10 +12,14 @@ import dev.accordhub.sandbox.hubspot.HubSpotSandbox;
 import dev.accordhub.sandbox.oidc.OidcSandbox;
 import dev.accordhub.sandbox.salesforce.SalesforceSandbox;
 import dev.accordhub.sandbox.seed.DemoData;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -149,6 +153,31 @@ class DealRegistrationIT {
             assertThat(now.path("registration").path("decisionReason").asText())
                     .isEqualTo("Customer is a direct account");
         });
+    }
+
+    @Test
+    void aRegistrationSentInChunksIsTakenAndAnswersCarryTheirLength() throws Exception {
+        byte[] body = form("Chunked " + UUID.randomUUID(), null).toString().getBytes(StandardCharsets.UTF_8);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(api + "/deals"))
+                .header("Authorization", "Bearer " + helios).header("Content-Type", "application/json")
+                // a body of unknown length: sent chunked, with no Content-Length
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+        assertThat(answer.headers().firstValueAsLong("Content-Length")).as("written whole, not chunked")
+                .hasValue(answer.body().getBytes(StandardCharsets.UTF_8).length);
+        JsonNode deal = HubTestSupport.JSON.readTree(answer.body());
+        assertThat(deal.path("registration").path("status").asText()).isEqualTo("SUBMITTED");
+
+        HttpResponse<String> read = http.send(HttpRequest.newBuilder(URI.create(api + "/deals/"
+                + deal.path("id").asText())).header("Authorization", "Bearer " + helios).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.headers().firstValueAsLong("Content-Length"))
+                .hasValue(read.body().getBytes(StandardCharsets.UTF_8).length);
+        assertThat(read.headers().firstValue("Transfer-Encoding")).isEmpty();
     }
 
     @Test

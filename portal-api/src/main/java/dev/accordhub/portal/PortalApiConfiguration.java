@@ -20,6 +20,7 @@ import dev.accordhub.routes.registration.RegistrationProperties;
 import java.util.List;
 import dev.accordhub.portal.security.JwtValidator;
 import dev.accordhub.portal.security.PortalSecurityProperties;
+import dev.accordhub.portal.common.PortalHttpBinding;
 import dev.accordhub.portal.common.PortalServlet;
 import dev.accordhub.portal.common.ProblemErrorsFilter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -65,6 +66,14 @@ public class PortalApiConfiguration {
         registration.setName(PortalServlet.NAME);
         registration.setLoadOnStartup(1);
         return registration;
+    }
+
+    /** The bean name of the portal's {@link PortalHttpBinding}, which its REST endpoints refer to. */
+    public static final String HTTP_BINDING = "portalHttpBinding";
+
+    @Bean(HTTP_BINDING)
+    PortalHttpBinding portalHttpBinding() {
+        return new PortalHttpBinding();
     }
 
     /** Problem details for the requests under /api/v1 that no route takes (see {@link ProblemErrorsFilter}). */

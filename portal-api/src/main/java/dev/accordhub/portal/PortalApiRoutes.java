@@ -63,6 +63,7 @@ public class PortalApiRoutes extends RouteBuilder {
     @Override
     public void configure() {
         restConfiguration().component("servlet").contextPath(BASE).bindingMode(RestBindingMode.off)
+                .endpointProperty("httpBinding", "#" + PortalApiConfiguration.HTTP_BINDING)
                 .apiContextPath("/openapi.json")
                 // The document's server URL: /api/v1, relative to wherever it was fetched from, or the address a
                 // proxy names in X-Forwarded-Proto, -Host and -Prefix.
