@@ -528,6 +528,16 @@ class HubEndToEndIT {
     }
 
     @Test
+    void pingAnswersWithoutAToken() {
+        HubTestSupport.Answer ping = HubTestSupport.send(
+                HttpRequest.newBuilder(URI.create(api + "/api/v1/ping")).GET().build());
+
+        assertThat(ping.status()).isEqualTo(200);
+        assertThat(ping.contentType()).startsWith("application/json");
+        assertThat(ping.body().path("status").asText()).isEqualTo("ok");
+    }
+
+    @Test
     void theApiIsDescribedByAnOpenApiDocument() {
         JsonNode openapi = get(api + "/api/v1/openapi.json").body();
 

@@ -1,6 +1,6 @@
 package dev.accordhub.portal.ping;
 
-import org.apache.camel.Exchange;
+import dev.accordhub.portal.common.ApiResult;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -13,15 +13,14 @@ import org.springframework.stereotype.Component;
 public class PingRoute extends RouteBuilder {
 
     static final String PONG = "{\"status\":\"ok\"}";
+    private static final ApiResult PING = ApiResult.ok(PONG);
 
     @Override
     public void configure() {
         rest().get("/ping").description("Liveness of the portal API: no token needed, answers {\"status\":\"ok\"}")
                 .produces("application/json").to("direct:portal-ping");
-        from("direct:portal-ping").routeId("portal-ping")
-                .removeHeaders("*")
-                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(200))
-                .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
-                .setBody(constant(PONG));
+        // One step, as a portal read's answer is written: each step of a route costs its own error-handler pass,
+        // and four of them made this baseline dearer than a partner read.
+        from("direct:portal-ping").routeId("portal-ping").process(PING::writeTo);
     }
 }
