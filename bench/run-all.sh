@@ -68,7 +68,7 @@ rm -rf "$out/lib/BOOT-INF"
 
 if [ "$quick" = yes ]; then
   start_args=(--runs 1); cold_args=(--changes 40 --baseline-samples 200); rate_args=(--seconds 5); backfill_args=(--deals 100000)
-  api_args=(--seconds 5 --rounds 1); reg_args=(--rate 20 --seconds 10); payout_args=(--claims 20)
+  api_args=(--seconds 5 --rounds 1 --warmup 5); reg_args=(--rate 20 --seconds 10); payout_args=(--claims 20)
 else
   start_args=(--runs 3); cold_args=(--changes 100); rate_args=(--seconds 20); backfill_args=(--deals 1000000)
   api_args=(--seconds 10 --rounds 3); reg_args=(--rate 50 --seconds 30); payout_args=(--claims 50)

@@ -42,13 +42,14 @@ import java.util.regex.Pattern;
  * The bearer token is set by a wrk Lua script. Figures are medians over the rounds. Each run also gives the hub's
  * CPU time per request answered ({@code /proc/<pid>/stat}, user + system): a second view of the server's cost when
  * the machine's share of the host moves between runs.
- * {@code java bench/src/ApiReadBench.java [--seconds 10] [--rounds 3] [--threads 2] [--connections 32]}
+ * {@code java bench/src/ApiReadBench.java [--seconds 10] [--rounds 3] [--warmup 15] [--threads 2] [--connections 32]}
  */
 public class ApiReadBench {
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     int seconds = 10;
+    int warmup = 15;
     int rounds = 3;
     int threads = 2;
     int connections = 32;
@@ -72,6 +73,7 @@ public class ApiReadBench {
             switch (args[i]) {
                 case "--seconds" -> bench.seconds = Integer.parseInt(value);
                 case "--rounds" -> bench.rounds = Integer.parseInt(value);
+                case "--warmup" -> bench.warmup = Integer.parseInt(value);
                 case "--threads" -> bench.threads = Integer.parseInt(value);
                 case "--connections" -> bench.connections = Integer.parseInt(value);
                 case "--wrk" -> bench.wrk = value;
@@ -79,7 +81,7 @@ public class ApiReadBench {
                 case "--hub-arg" -> bench.hubArgs.add(value);
                 case "--hub-jvm-arg" -> bench.hubJvmArgs.add(value);
                 case "--help" -> {
-                    System.out.println("java bench/src/ApiReadBench.java [--seconds 10] [--rounds 3] [--threads 2]"
+                    System.out.println("java bench/src/ApiReadBench.java [--seconds 10] [--rounds 3] [--warmup 15] [--threads 2]"
                             + " [--connections 32] [--wrk PATH] [--jar PATH] [--hub-arg --k=v]... [--hub-jvm-arg X]...");
                     return;
                 }
@@ -159,9 +161,11 @@ public class ApiReadBench {
                     : "wrk.headers[\"Authorization\"] = \"Bearer " + e.token() + "\"\n");
             scripts.put(e, lua);
         }
-        System.out.println("warm-up: 5 s per endpoint, not counted");
+        // 5 s each left the first round cold (half the rate of the next two, 2026-11-27 third session): the JIT is
+        // still compiling the request path of a hub this young.
+        System.out.printf(Locale.ROOT, "warm-up: %d s per endpoint, not counted%n", warmup);
         for (Endpoint e : endpoints) {
-            wrk(e, scripts.get(e), 5);
+            wrk(e, scripts.get(e), warmup);
         }
         Map<Endpoint, List<WrkRun>> runs = new LinkedHashMap<>();
         for (int round = 1; round <= rounds; round++) {
