@@ -33,6 +33,9 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties({PortalSecurityProperties.class, PermissionProperties.class})
 public class PortalApiConfiguration {
 
+    /** The bean name of the portal's {@link PortalHttpBinding}, which its REST endpoints refer to. */
+    public static final String HTTP_BINDING = "portalHttpBinding";
+
     @Bean
     PortalQueries portalQueries(HazelcastInstance hazelcast, ObjectMapper json, LineageService lineageService) {
         return new PortalQueries(hazelcast, json, lineageService);
@@ -67,9 +70,6 @@ public class PortalApiConfiguration {
         registration.setLoadOnStartup(1);
         return registration;
     }
-
-    /** The bean name of the portal's {@link PortalHttpBinding}, which its REST endpoints refer to. */
-    public static final String HTTP_BINDING = "portalHttpBinding";
 
     @Bean(HTTP_BINDING)
     PortalHttpBinding portalHttpBinding() {

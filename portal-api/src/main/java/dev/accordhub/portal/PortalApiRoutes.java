@@ -28,9 +28,9 @@ public class PortalApiRoutes extends RouteBuilder {
     static final String CALLER = "caller";
 
     /**
-     * Where the portal's servlet is mapped ({@code camel.servlet.mapping.context-path}); the REST paths below are
-     * relative to it. camel-servlet answers on Tomcat's own thread, without Spring MVC's handler lookup and the
-     * second, asynchronous dispatch that platform-http needs (bench/README.md, 2026-11-27).
+     * Where the portal's servlet ({@code PortalServlet}) is mapped; the REST paths below are relative to it.
+     * camel-servlet answers on Tomcat's own thread, without Spring MVC's handler lookup and the second,
+     * asynchronous dispatch that platform-http needs (bench/README.md, 2026-11-27).
      */
     public static final String BASE = dev.accordhub.portal.common.PortalServlet.BASE;
 
