@@ -43,24 +43,32 @@ public class RestOperationIndex extends HttpRestServletResolveConsumerStrategy {
 
     @Override
     public HttpConsumer resolve(HttpServletRequest request, Map<String, HttpConsumer> consumers) {
-        HttpConsumer consumer = super.resolve(request, consumers);
+        Operation operation = find(request, request.getMethod(), consumers);
+        HttpConsumer consumer = operation != null ? operation.consumer
+                : super.doResolve(request, request.getMethod(), consumers);
         if (consumer != null) {
-            String pattern = base + consumer.getPath();
+            String pattern = operation != null ? operation.pattern : base + consumer.getPath();
             ServerHttpObservationFilter.findObservationContext(request).ifPresent(c -> c.setPathPattern(pattern));
         }
         return consumer;
     }
 
+    /** Also what Camel's servlet asks, for each method, to tell a 405 from a 404. */
     @Override
     protected HttpConsumer doResolve(HttpServletRequest request, String method, Map<String, HttpConsumer> consumers) {
-        String path = request.getPathInfo();
-        HttpConsumer found = path == null ? null : indexed(method, path, consumers);
-        return found != null ? found : super.doResolve(request, method, consumers);
+        Operation operation = find(request, method, consumers);
+        return operation != null ? operation.consumer : super.doResolve(request, method, consumers);
     }
 
     /** What the index alone answers: the operation, or null where it leaves the answer to Camel's strategy. */
     HttpConsumer indexed(String method, String path, Map<String, HttpConsumer> consumers) {
-        return current(consumers).find(method, path);
+        Operation operation = current(consumers).find(method, path);
+        return operation == null ? null : operation.consumer;
+    }
+
+    private Operation find(HttpServletRequest request, String method, Map<String, HttpConsumer> consumers) {
+        String path = request.getPathInfo();
+        return path == null ? null : current(consumers).find(method, path);
     }
 
     private Operations current(Map<String, HttpConsumer> consumers) {
@@ -69,7 +77,7 @@ public class RestOperationIndex extends HttpRestServletResolveConsumerStrategy {
         if (current.version != version) {
             // Read after the version: an operation connected meanwhile makes this index stale by one more change,
             // never wrongly current.
-            current = Operations.of(version, consumers.values());
+            current = Operations.of(version, consumers.values(), base);
             operations = current;
         }
         return current;
@@ -103,10 +111,11 @@ public class RestOperationIndex extends HttpRestServletResolveConsumerStrategy {
         return Character.isLetterOrDigit(last) || last == '}' || last == '-' || last == '_';
     }
 
-    private record Operation(HttpConsumer consumer, String restrict, String[] segments, boolean[] parameter,
-            int parameters) {
+    /** @param pattern the name of its requests in the metric: {@code /api/v1/partners/{id}} */
+    private record Operation(HttpConsumer consumer, String pattern, String restrict, String[] segments,
+            boolean[] parameter, int parameters) {
 
-        static Operation of(HttpConsumer consumer) {
+        static Operation of(HttpConsumer consumer, String base) {
             String restrict = consumer.getEndpoint().getHttpMethodRestrict();
             String[] segments = segmentsOf(consumer.getPath());
             if (segments == null) {
@@ -118,8 +127,8 @@ public class RestOperationIndex extends HttpRestServletResolveConsumerStrategy {
                 parameter[i] = segments[i].startsWith("{") && segments[i].endsWith("}");
                 parameters += parameter[i] ? 1 : 0;
             }
-            return new Operation(consumer, restrict == null ? null : restrict.toLowerCase(Locale.ENGLISH), segments,
-                    parameter, parameters);
+            return new Operation(consumer, base + consumer.getPath(),
+                    restrict == null ? null : restrict.toLowerCase(Locale.ENGLISH), segments, parameter, parameters);
         }
 
         boolean takes(String method) {
@@ -157,13 +166,13 @@ public class RestOperationIndex extends HttpRestServletResolveConsumerStrategy {
      */
     private record Operations(long version, List<Operation> all, boolean usable, boolean prefixed) {
 
-        static Operations of(long version, Collection<HttpConsumer> consumers) {
+        static Operations of(long version, Collection<HttpConsumer> consumers, String base) {
             List<Operation> all = new ArrayList<>();
             boolean usable = true;
             boolean prefixed = false;
             for (HttpConsumer consumer : consumers) {
                 // Wildcards follow other rules: with one about, Camel decides every time.
-                Operation operation = Operation.of(consumer);
+                Operation operation = Operation.of(consumer, base);
                 usable &= operation != null && !consumer.getPath().contains("*") && endsPlainly(consumer.getPath());
                 prefixed |= consumer.getEndpoint().isMatchOnUriPrefix();
                 all.add(operation);
@@ -172,7 +181,7 @@ public class RestOperationIndex extends HttpRestServletResolveConsumerStrategy {
         }
 
         /** The operation Camel would pick, or null where this index is not sure (Camel's strategy decides). */
-        HttpConsumer find(String method, String path) {
+        Operation find(String method, String path) {
             if (!usable || "OPTIONS".equalsIgnoreCase(method)) {
                 return null; // OPTIONS: Camel matches it against every method's operations
             }
@@ -210,11 +219,11 @@ public class RestOperationIndex extends HttpRestServletResolveConsumerStrategy {
                 return null; // where every operation of the method is literal, Camel picks the longest prefix
             }
             if (literal != null) {
-                return literal.consumer;
+                return literal;
             }
             // Another method's literal path makes Camel answer 405 even where a template would fit; a tie makes it
             // refuse the request as ambiguous. Both are Camel's to say.
-            return literalForAnotherMethod || tie || best == null ? null : best.consumer;
+            return literalForAnotherMethod || tie ? null : best;
         }
     }
 }
