@@ -385,7 +385,9 @@ class MdfIT {
         }
         assertThat(metrics).containsPattern("accord_source_lag_seconds\\{feed=\"partner\",program=\"helios\"[^}]*} \\d");
         assertThat(metrics).contains("accord_dead_letters_open ").contains("accord_alerts{type=\"DOUBLE_DIPPING\"}");
-        assertThat(metrics).as("Camel's per-route meters").contains("routeId=\"erp-outbound-helios\"");
+        assertThat(metrics).as("Camel's per-route meters (RouteMeters)")
+                .containsPattern("camel_exchanges_total\\{[^}]*eventType=\"route\"[^}]*routeId=\"erp-outbound-helios\"")
+                .containsPattern("camel_route_policy_seconds_count\\{[^}]*routeId=\"portal-me\"[^}]*} [1-9]");
         // The portal's servlet is not Spring MVC's: its requests are named after their REST operation all the same.
         assertThat(metrics).as("portal requests, timed by their path template")
                 .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/me\"")

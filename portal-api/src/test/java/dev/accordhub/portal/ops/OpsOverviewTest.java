@@ -10,6 +10,7 @@ import dev.accordhub.model.DeadLetter;
 import dev.accordhub.model.testing.TestClock;
 import dev.accordhub.portal.common.ApiResult;
 import dev.accordhub.routes.deadletter.DeadLetterStore;
+import dev.accordhub.routes.metrics.RouteMeters;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,6 @@ import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFactory;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,9 +45,7 @@ class OpsOverviewTest {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         RouteFailures failures = new RouteFailures(CLOCK);
         camel = new DefaultCamelContext();
-        MicrometerRoutePolicyFactory policy = new MicrometerRoutePolicyFactory();
-        policy.setMeterRegistry(meters);
-        camel.addRoutePolicyFactory(policy);
+        camel.addRoutePolicyFactory(new RouteMeters(meters)); // the hub's route meters
         camel.getManagementStrategy().addEventNotifier(failures);
         camel.addRoutes(new RouteBuilder() {
             @Override

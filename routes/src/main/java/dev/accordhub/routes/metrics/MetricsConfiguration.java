@@ -33,6 +33,12 @@ public class MetricsConfiguration {
         };
     }
 
+    /** Camel adds every RoutePolicyFactory bean to the context. */
+    @Bean
+    RouteMeters routeMeters(io.micrometer.core.instrument.MeterRegistry registry) {
+        return new RouteMeters(registry);
+    }
+
     @Bean
     GoldenModelMeters goldenModelMeters(com.hazelcast.core.HazelcastInstance hazelcast) {
         return new GoldenModelMeters(hazelcast);

@@ -1,0 +1,120 @@
+package dev.accordhub.routes.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFactory;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.RoutePolicyFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link RouteMeters} against camel-micrometer's own route policy at its route level: the same exchanges through
+ * the same routes give the same meters, by name, tags and count.
+ */
+class RouteMetersTest {
+
+    @Test
+    void theMetersAreCamelsOwn() throws Exception {
+        MeterRegistry camels = new SimpleMeterRegistry();
+        MicrometerRoutePolicyFactory camelPolicy = new MicrometerRoutePolicyFactory();
+        camelPolicy.setMeterRegistry(camels);
+        camelPolicy.getPolicyConfiguration().setContextEnabled(false);
+        MeterRegistry ours = new SimpleMeterRegistry();
+
+        Map<String, Double> expected = run(camelPolicy, camels);
+        Map<String, Double> actual = run(new RouteMeters(ours), ours);
+
+        assertThat(actual).isEqualTo(expected);
+        // Not a comparison of two empty maps: the runs below were counted.
+        assertThat(actual).containsEntry("camel.exchanges.total{camelContext=accord,eventType=route,"
+                        + "kind=CamelRoute,routeId=orders}", 4.0)
+                .containsEntry("camel.exchanges.failed{camelContext=accord,eventType=route,kind=CamelRoute,"
+                        + "routeId=orders}", 1.0)
+                .containsEntry("camel.exchanges.failures.handled{camelContext=accord,eventType=route,"
+                        + "kind=CamelRoute,routeId=orders}", 1.0);
+    }
+
+    @Test
+    void aRemovedRoutesMetersGoWithIt() throws Exception {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        CamelContext camel = context(new RouteMeters(registry));
+        try {
+            camel.createProducerTemplate().sendBody("direct:orders", "ok");
+            assertThat(registry.find("camel.route.policy").tag("routeId", "orders").timer()).isNotNull();
+
+            camel.getRouteController().stopRoute("orders");
+            camel.removeRoute("orders");
+
+            assertThat(registry.find("camel.route.policy").tag("routeId", "orders").timer()).isNull();
+            assertThat(registry.find("camel.exchanges.total").tag("routeId", "orders").counter()).isNull();
+            assertThat(registry.find("camel.exchanges.total").tag("routeId", "audit").counter()).isNotNull();
+        } finally {
+            camel.stop();
+        }
+    }
+
+    /** Two succeeding, one failing and one handled failure through "orders"; the same four through "audit". */
+    private static Map<String, Double> run(RoutePolicyFactory policy, MeterRegistry registry) throws Exception {
+        CamelContext camel = context(policy);
+        try {
+            ProducerTemplate producer = camel.createProducerTemplate();
+            producer.sendBody("direct:orders", "ok");
+            producer.sendBody("direct:orders", "ok");
+            producer.sendBody("direct:orders", "handled");
+            assertThatThrownBy(() -> producer.requestBody("direct:orders", "fail"))
+                    .hasRootCauseMessage("refused: fail");
+            return counts(registry); // before the stop, which removes the routes' meters
+        } finally {
+            camel.stop();
+        }
+    }
+
+    private static Map<String, Double> counts(MeterRegistry registry) {
+        Map<String, Double> counts = new TreeMap<>();
+        for (Meter meter : registry.getMeters()) {
+            String id = meter.getId().getName() + meter.getId().getTags().toString()
+                    .replace("tag(", "").replace(")", "").replace("[", "{").replace("]", "}").replace(" ", "");
+            if (meter instanceof Timer timer) {
+                counts.put(id, (double) timer.count());
+            } else if (meter instanceof Counter counter) {
+                counts.put(id, counter.count());
+            }
+        }
+        return counts;
+    }
+
+    private static CamelContext context(RoutePolicyFactory policy) throws Exception {
+        CamelContext camel = new DefaultCamelContext();
+        camel.getCamelContextExtension().setName("accord");
+        camel.addRoutePolicyFactory(policy);
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                onException(IllegalArgumentException.class).handled(true);
+                from("direct:orders").routeId("orders").to("direct:audit").process(e -> {
+                    String body = e.getMessage().getBody(String.class);
+                    if (body.equals("handled")) {
+                        throw new IllegalArgumentException("handled: " + body);
+                    }
+                    if (body.equals("fail")) {
+                        throw new IllegalStateException("refused: " + body);
+                    }
+                });
+                from("direct:audit").routeId("audit").log("audit ${body}");
+            }
+        });
+        camel.start();
+        return camel;
+    }
+}
