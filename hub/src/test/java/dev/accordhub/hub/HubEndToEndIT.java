@@ -538,6 +538,15 @@ class HubEndToEndIT {
     }
 
     @Test
+    void tomcatRunsFourRequestThreadsACore(
+            @Autowired org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext context) {
+        var tomcat = (org.springframework.boot.web.embedded.tomcat.TomcatWebServer) context.getWebServer();
+        var protocol = (org.apache.coyote.AbstractProtocol<?>) tomcat.getTomcat().getConnector().getProtocolHandler();
+
+        assertThat(protocol.getMaxThreads()).isEqualTo(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()));
+    }
+
+    @Test
     void theApiIsDescribedByAnOpenApiDocument() {
         JsonNode openapi = get(api + "/api/v1/openapi.json").body();
 
