@@ -10,11 +10,14 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.NamedNode;
 import org.apache.camel.Route;
+import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFactory;
 import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyNamingStrategy;
 import org.apache.camel.spi.RoutePolicy;
 import org.apache.camel.spi.RoutePolicyFactory;
 import org.apache.camel.support.ExchangeHelper;
 import org.apache.camel.support.RoutePolicySupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Each route's exchanges timed and counted: the meters of camel-micrometer's route policy at its route level, with
@@ -29,10 +32,16 @@ import org.apache.camel.support.RoutePolicySupport;
  * the name of the exchange property holding each timer sample with {@code String.format}, at the start and twice at
  * the end of every exchange: 5 % of a portal read's CPU and 4 % of what it allocated. Here each route's key is built
  * once. Camel's context-wide copy of these meters is not made (nothing read it).
+ *
+ * <p>Where Camel's own policy is on after all ({@code camel.metrics.enable-route-policy: true}), this one stands
+ * aside: both would count every exchange into the same meters.
  */
 public class RouteMeters implements RoutePolicyFactory {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RouteMeters.class);
+
     private final MeterRegistry registry;
+    private volatile boolean warned;
     private final MicrometerRoutePolicyNamingStrategy naming = MicrometerRoutePolicyNamingStrategy.DEFAULT;
 
     public RouteMeters(MeterRegistry registry) {
@@ -41,6 +50,14 @@ public class RouteMeters implements RoutePolicyFactory {
 
     @Override
     public RoutePolicy createRoutePolicy(CamelContext camel, String routeId, NamedNode route) {
+        if (camel.getRoutePolicyFactories().stream().anyMatch(MicrometerRoutePolicyFactory.class::isInstance)) {
+            if (!warned) {
+                warned = true;
+                LOG.warn("camel.metrics.enable-route-policy is on: Camel's route policy makes the per-route meters,"
+                        + " at three String.formats per exchange; set it to false for the hub's own (RouteMeters)");
+            }
+            return null;
+        }
         return new Policy();
     }
 

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.camel.CamelContext;
@@ -46,9 +47,22 @@ class RouteMetersTest {
     }
 
     @Test
+    void withCamelsPolicyOnAsWellEachExchangeIsCountedOnce() throws Exception {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        MicrometerRoutePolicyFactory camelPolicy = new MicrometerRoutePolicyFactory();
+        camelPolicy.setMeterRegistry(registry);
+        camelPolicy.getPolicyConfiguration().setContextEnabled(false);
+
+        Map<String, Double> counts = run(List.of(camelPolicy, new RouteMeters(registry)), registry);
+
+        assertThat(counts).containsEntry("camel.exchanges.total{camelContext=accord,eventType=route,"
+                + "kind=CamelRoute,routeId=orders}", 4.0);
+    }
+
+    @Test
     void aRemovedRoutesMetersGoWithIt() throws Exception {
         MeterRegistry registry = new SimpleMeterRegistry();
-        CamelContext camel = context(new RouteMeters(registry));
+        CamelContext camel = context(List.of(new RouteMeters(registry)));
         try {
             camel.createProducerTemplate().sendBody("direct:orders", "ok");
             assertThat(registry.find("camel.route.policy").tag("routeId", "orders").timer()).isNotNull();
@@ -66,7 +80,12 @@ class RouteMetersTest {
 
     /** Two succeeding, one failing and one handled failure through "orders"; the same four through "audit". */
     private static Map<String, Double> run(RoutePolicyFactory policy, MeterRegistry registry) throws Exception {
-        CamelContext camel = context(policy);
+        return run(List.of(policy), registry);
+    }
+
+    private static Map<String, Double> run(List<RoutePolicyFactory> policies, MeterRegistry registry)
+            throws Exception {
+        CamelContext camel = context(policies);
         try {
             ProducerTemplate producer = camel.createProducerTemplate();
             producer.sendBody("direct:orders", "ok");
@@ -94,10 +113,10 @@ class RouteMetersTest {
         return counts;
     }
 
-    private static CamelContext context(RoutePolicyFactory policy) throws Exception {
+    private static CamelContext context(List<RoutePolicyFactory> policies) throws Exception {
         CamelContext camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("accord");
-        camel.addRoutePolicyFactory(policy);
+        policies.forEach(camel::addRoutePolicyFactory);
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
