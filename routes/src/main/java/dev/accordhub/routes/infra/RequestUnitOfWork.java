@@ -27,25 +27,27 @@ final class RequestUnitOfWork extends DefaultUnitOfWork {
 
     private static final String[] KEYS = {MDC_EXCHANGE_ID, MDC_MESSAGE_ID, MDC_CAMEL_CONTEXT_ID, MDC_ROUTE_ID,
             MDC_BREADCRUMB_ID, MDC_CORRELATION_ID, Topics.CORRELATION_HEADER};
+    /** Where the route id is in {@link #KEYS}: the one key that changes while the exchange runs. */
+    private static final int ROUTE = 3;
 
     private final InflightRepository inflight;
     private final boolean useBreadcrumb;
     private final Thread owner;
     private final String[] original = new String[KEYS.length];
-    private final String[] values = new String[KEYS.length];
+    /** This exchange's value of each of {@link #KEYS}, null where it has none. */
+    private final String[] values;
 
     RequestUnitOfWork(Exchange exchange, InflightRepository inflight, boolean useBreadcrumb) {
         super(exchange, inflight, false, useBreadcrumb);
         this.inflight = inflight;
         this.useBreadcrumb = useBreadcrumb;
         owner = Thread.currentThread();
-        values[0] = exchange.getExchangeId();
-        values[1] = exchange.getMessage().getMessageId();
-        values[2] = exchange.getContext().getName();
-        values[4] = exchange.getIn().getHeader(Exchange.BREADCRUMB_ID, String.class);
-        values[5] = exchange.getProperty(ExchangePropertyKey.CORRELATION_ID, String.class);
         Object correlation = exchange.getMessage().getHeader(Topics.CORRELATION_HEADER);
-        values[6] = correlation == null ? null : correlation.toString();
+        values = new String[] {exchange.getExchangeId(), exchange.getMessage().getMessageId(),
+                exchange.getContext().getName(), null /* the route: pushRoute */,
+                exchange.getIn().getHeader(Exchange.BREADCRUMB_ID, String.class),
+                exchange.getProperty(ExchangePropertyKey.CORRELATION_ID, String.class),
+                correlation == null ? null : correlation.toString()};
         for (int i = 0; i < KEYS.length; i++) {
             original[i] = MDC.get(KEYS[i]);
         }
@@ -86,9 +88,9 @@ final class RequestUnitOfWork extends DefaultUnitOfWork {
     }
 
     private void routeId(Route route) {
-        values[3] = route == null ? null : route.getRouteId();
-        if (values[3] != null) {
-            MDC.put(MDC_ROUTE_ID, values[3]);
+        values[ROUTE] = route == null ? null : route.getRouteId();
+        if (values[ROUTE] != null) {
+            MDC.put(MDC_ROUTE_ID, values[ROUTE]);
         } else {
             MDC.remove(MDC_ROUTE_ID);
         }
@@ -105,6 +107,7 @@ final class RequestUnitOfWork extends DefaultUnitOfWork {
             return callback;
         }
         put();
+        // Cleared when the step is done, in place of afterProcess (which only DefaultUnitOfWork's own callback calls).
         return doneSync -> {
             try {
                 callback.done(doneSync);
@@ -114,11 +117,6 @@ final class RequestUnitOfWork extends DefaultUnitOfWork {
                 }
             }
         };
-    }
-
-    @Override
-    public void afterProcess(Processor processor, Exchange exchange, AsyncCallback callback, boolean doneSync) {
-        // beforeProcess's callback clears what a step on another thread was given
     }
 
     @Override

@@ -28,12 +28,9 @@ class RouteMetersTest {
     @Test
     void theMetersAreCamelsOwn() throws Exception {
         MeterRegistry camels = new SimpleMeterRegistry();
-        MicrometerRoutePolicyFactory camelPolicy = new MicrometerRoutePolicyFactory();
-        camelPolicy.setMeterRegistry(camels);
-        camelPolicy.getPolicyConfiguration().setContextEnabled(false);
         MeterRegistry ours = new SimpleMeterRegistry();
 
-        Map<String, Double> expected = run(camelPolicy, camels);
+        Map<String, Double> expected = run(camelsPolicy(camels), camels);
         Map<String, Double> actual = run(new RouteMeters(ours), ours);
 
         assertThat(actual).isEqualTo(expected);
@@ -49,11 +46,8 @@ class RouteMetersTest {
     @Test
     void withCamelsPolicyOnAsWellEachExchangeIsCountedOnce() throws Exception {
         MeterRegistry registry = new SimpleMeterRegistry();
-        MicrometerRoutePolicyFactory camelPolicy = new MicrometerRoutePolicyFactory();
-        camelPolicy.setMeterRegistry(registry);
-        camelPolicy.getPolicyConfiguration().setContextEnabled(false);
 
-        Map<String, Double> counts = run(List.of(camelPolicy, new RouteMeters(registry)), registry);
+        Map<String, Double> counts = run(List.of(camelsPolicy(registry), new RouteMeters(registry)), registry);
 
         assertThat(counts).containsEntry("camel.exchanges.total{camelContext=accord,eventType=route,"
                 + "kind=CamelRoute,routeId=orders}", 4.0);
@@ -111,6 +105,14 @@ class RouteMetersTest {
             }
         }
         return counts;
+    }
+
+    /** camel-micrometer's policy as the hub would run it: per route only. */
+    private static MicrometerRoutePolicyFactory camelsPolicy(MeterRegistry registry) {
+        MicrometerRoutePolicyFactory policy = new MicrometerRoutePolicyFactory();
+        policy.setMeterRegistry(registry);
+        policy.getPolicyConfiguration().setContextEnabled(false);
+        return policy;
     }
 
     private static CamelContext context(List<RoutePolicyFactory> policies) throws Exception {
