@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.kafka.KafkaEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -158,5 +159,18 @@ class PendingGoldenSendsTest {
         assertThat(dead.path("payload").asText()).isEqualTo("{\"subject\":\"helios:deal:3\"}");
         assertThat(dead.path("reason").asText()).contains("Hazelcast map xref").contains("member left")
                 .doesNotContain("deals");
+    }
+
+    @Test
+    void itsKafkaProducersLingerAndFillLargeBatches() throws Exception {
+        try (CamelContext kafka = new DefaultCamelContext()) {
+            kafka.start();
+            PendingGoldenSends real = new PendingGoldenSends(kafka, json);
+            // An option Camel does not know fails here, as it would fail every golden event in the hub.
+            KafkaEndpoint endpoint = kafka.getEndpoint(real.endpointUri("accord.golden.deal"), KafkaEndpoint.class);
+            assertThat(endpoint.getConfiguration().getTopic()).isEqualTo("accord.golden.deal");
+            assertThat(endpoint.getConfiguration().getLingerMs()).isEqualTo(5);
+            assertThat(endpoint.getConfiguration().getProducerBatchSize()).isEqualTo(131_072);
+        }
     }
 }
