@@ -53,6 +53,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *   <li>backfill: produces N such events for N new deals (new external ids) to {@code accord.ingest.deal} and
  *       times from the first send until the hub's {@code accord.golden.records{entity="deal"}} holds them all;</li>
  *   <li>heap: {@code jcmd GC.run} + {@code GC.heap_info} on the hub before and after; (after − before) / N.</li>
+ *   <li>Kafka alone (no §6 target; {@code --pipeline false} skips it): the same N changes produced to a scratch
+ *       topic while a plain consumer and producer in this process forward each as a golden event's worth of bytes
+ *       and commit a poll at a time: the backfill's Kafka traffic without the consolidation, the ceiling a backfill
+ *       on this broker and machine could reach ({@link #pipeline}).</li>
  * </ol>
  * Needs kafka-clients on the class path (bench/run-all.sh extracts it from the hub jar):
  * {@code java -cp "LIBDIR/*" bench/src/BackfillBench.java [--deals 1000000] [--timeout-s 1200]}
@@ -63,6 +67,7 @@ public class BackfillBench {
 
     int deals = 1_000_000;
     int rawRecords = -1; // default: as many as deals
+    boolean pipeline = true;
     long timeoutS = 1200;
     Path jar = Path.of("hub/target/accord-hub.jar");
     List<String> hubArgs = new ArrayList<>();
@@ -76,13 +81,14 @@ public class BackfillBench {
             switch (args[i]) {
                 case "--deals" -> bench.deals = Integer.parseInt(value);
                 case "--raw-records" -> bench.rawRecords = Integer.parseInt(value);
+                case "--pipeline" -> bench.pipeline = Boolean.parseBoolean(value);
                 case "--timeout-s" -> bench.timeoutS = Long.parseLong(value);
                 case "--jar" -> bench.jar = Path.of(value);
                 case "--hub-arg" -> bench.hubArgs.add(value);
                 case "--hub-jvm-arg" -> bench.hubJvmArgs.add(value);
                 case "--help" -> {
                     System.out.println("java -cp 'LIBDIR/*' bench/src/BackfillBench.java [--deals N] [--raw-records N]"
-                            + " [--timeout-s S] [--jar PATH] [--hub-arg --k=v]... [--hub-jvm-arg -Xmx..]...");
+                            + " [--pipeline false] [--timeout-s S] [--jar PATH] [--hub-arg --k=v]... [--hub-jvm-arg -Xmx..]...");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
@@ -147,6 +153,7 @@ public class BackfillBench {
         long consolidated;
         boolean complete;
         double rawAfter;
+        double pipelineRate = 0;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps)) {
             produce(producer, "bench.raw", "raw-warmup", Math.min(20_000, rawRecords), templateJson, externalId,
                     headers);
@@ -155,6 +162,7 @@ public class BackfillBench {
                     rawRecords, template.value().length, rawBefore);
 
             long target = demoDeals + deals;
+            long[] cpuBefore = Hub.cpuTicks(hub.process.pid());
             long t0 = System.nanoTime();
             produceRate = produce(producer, "accord.ingest.deal", "bf", deals, templateJson, externalId, headers);
             double produced = (System.nanoTime() - t0) / 1e9;
@@ -181,11 +189,17 @@ public class BackfillBench {
             complete = last >= target;
             backfillRate = consolidated / seconds;
             System.out.printf(Locale.ROOT, "backfill: %,d of %,d deals in the golden model after %.1f s: %,.0f"
-                    + " records/s%s%n", consolidated, (long) deals, seconds, backfillRate,
-                    complete ? "" : " (TIMED OUT: the rate is over what was consolidated)");
+                    + " records/s%s; %s%n", consolidated, (long) deals, seconds, backfillRate,
+                    complete ? "" : " (TIMED OUT: the rate is over what was consolidated)", hub.busySince(cpuBefore));
 
             rawAfter = produce(producer, "bench.raw", "raw2", rawRecords, templateJson, externalId, headers);
             System.out.printf(Locale.ROOT, "raw producer again, after the backfill: %,.0f records/s%n", rawAfter);
+            if (pipeline) {
+                byte[] golden = goldenTemplate();
+                pipelineRate = pipeline(producerProps, deals, templateJson, externalId, headers, golden);
+                System.out.printf(Locale.ROOT, "Kafka alone (produce %,d, forward each as a %d-byte record, commit a"
+                        + " poll at a time): %,.0f records/s%n", (long) deals, golden.length, pipelineRate);
+            }
         }
         double raw = (rawBefore + rawAfter) / 2;
         long heapAfter = hub.heapUsedAfterGc();
@@ -201,6 +215,12 @@ public class BackfillBench {
                 backfillRate) + (complete ? "" : " (timed out)"), String.format(Locale.ROOT,
                 "raw producer %,.0f rec/s", raw), String.format(Locale.ROOT, "%.1f%%", 100 * backfillRate / raw),
                 "≥ 20,000 rec/s and ≥ 30%", complete && backfillRate >= 20_000 && backfillRate / raw >= 0.30);
+        if (pipeline) {
+            Report.info("the backfill's Kafka traffic alone (" + n + " changes forwarded by a plain consumer and"
+                    + " producer)", String.format(Locale.ROOT, "%,.0f rec/s, %.1f%% of raw", pipelineRate,
+                    100 * pipelineRate / raw), String.format(Locale.ROOT, "backfill %,.0f rec/s", backfillRate),
+                    String.format(Locale.ROOT, "backfill at %.0f%% of it", 100 * backfillRate / pipelineRate));
+        }
         Report.row("heap per golden deal", String.format(Locale.ROOT, "%.0f B", perDeal), "—", "—", "≤ 1,536 B",
                 complete && perDeal <= 1536);
         Report.noise("BackfillBench", hub.cpuSummary() + ", load avg " + Hub.loadAverage());
@@ -263,6 +283,120 @@ public class BackfillBench {
             throw new IllegalStateException("template event has no subject: " + event);
         }
         return m.group(1);
+    }
+
+    /**
+     * The Kafka traffic of a backfill without the consolidation: {@code n} records like the backfill's produced to
+     * {@code bench.pipe.in} (partitioned as {@code accord.ingest.deal}) while a plain consumer in this
+     * process forwards each, as a record of a golden event's size, to {@code bench.pipe.out} (as
+     * {@code accord.golden.deal}), sending without waiting, then waiting for a poll's acknowledgements and
+     * committing its offsets, as the hub's consolidation does. Records/s from the first send until the last record
+     * is forwarded and committed: the most a backfill could reach on this broker and machine if consolidating a
+     * change cost nothing.
+     */
+    double pipeline(Properties producerProps, int n, String templateJson,
+            String externalId, List<Header> headers, byte[] forwardValue) throws Exception {
+        try (Admin admin = Admin.create(producerProps(producerProps))) {
+            int partitions = admin.describeTopics(List.of("accord.ingest.deal")).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get("accord.ingest.deal").partitions().size();
+            // Not compacted, unlike the hub's topics: with compaction the broker refused this producer's batches
+            // on a fresh topic (OutOfOrderSequenceException) and records were lost; the cleaner runs later anyway.
+            admin.createTopics(List.of(new NewTopic("bench.pipe.in", partitions, (short) 1),
+                    new NewTopic("bench.pipe.out", partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        Properties c = new Properties();
+        c.put("bootstrap.servers", hub.kafka);
+        c.put("group.id", "bench-pipe");
+        c.put("auto.offset.reset", "earliest");
+        c.put("enable.auto.commit", "false");
+        c.put("max.poll.records", "2000"); // as the consolidation route
+        c.put("max.partition.fetch.bytes", "4194304");
+        c.put("key.deserializer", ByteArrayDeserializer.class.getName());
+        c.put("value.deserializer", ByteArrayDeserializer.class.getName());
+        Properties f = new Properties();
+        f.putAll(producerProps);
+        // As the hub's golden producers (PendingGoldenSends): a 5 ms linger, batches of up to 128 KB.
+        f.put("batch.size", "131072");
+        f.put("buffer.memory", "33554432");
+        AtomicReference<Exception> failed = new AtomicReference<>();
+        AtomicLong forwarded = new AtomicLong();
+        int warm = Math.min(20_000, n);
+        Thread forwarder = new Thread(() -> {
+            try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c);
+                    KafkaProducer<byte[], byte[]> out = new KafkaProducer<>(f)) {
+                consumer.subscribe(List.of("bench.pipe.in"));
+                while (forwarded.get() < warm + n && failed.get() == null) {
+                    var records = consumer.poll(Duration.ofMillis(20));
+                    if (records.isEmpty()) {
+                        continue;
+                    }
+                    List<java.util.concurrent.Future<?>> acks = new ArrayList<>(records.count());
+                    for (ConsumerRecord<byte[], byte[]> r : records) {
+                        acks.add(out.send(new ProducerRecord<>("bench.pipe.out", null, r.key(), forwardValue,
+                                r.headers())));
+                    }
+                    for (var ack : acks) {
+                        ack.get();
+                    }
+                    consumer.commitSync();
+                    forwarded.addAndGet(records.count());
+                }
+            } catch (Exception e) {
+                failed.compareAndSet(null, e);
+            }
+        }, "bench-pipe");
+        // Not idempotent, else the same settings: an idempotent producer, fresh or not, lost records on this new
+        // topic (the embedded broker refused its batches to one partition with OutOfOrderSequenceException, each
+        // numbered as the partition's first). Idempotence only guards retries; it costs the broker little either way.
+        Properties p = new Properties();
+        p.putAll(producerProps);
+        p.put("enable.idempotence", "false");
+        try (KafkaProducer<byte[], byte[]> in = new KafkaProducer<>(p)) {
+            in.partitionsFor("bench.pipe.in");
+            forwarder.start();
+            // Warmed up first, as the raw producer is: this process's consumer and forwarder start cold, the hub's
+            // consumer has run the demo.
+            produce(in, "bench.pipe.in", "pipe-warmup", warm, templateJson, externalId, headers);
+            long warmDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutS);
+            while (forwarded.get() < warm && failed.get() == null && System.nanoTime() < warmDeadline) {
+                TimeUnit.MILLISECONDS.sleep(10);
+            }
+            long[] cpuBefore = Hub.cpuTicks(hub.process.pid());
+            long t0 = System.nanoTime();
+            produce(in, "bench.pipe.in", "pipe", n, templateJson, externalId, headers);
+            forwarder.join(TimeUnit.SECONDS.toMillis(timeoutS));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            System.out.println("Kafka alone: " + hub.busySince(cpuBefore));
+            if (failed.get() != null || forwarded.get() < warm + n) {
+                throw new IllegalStateException("the Kafka-alone pipeline forwarded " + forwarded.get() + " of " + (warm + n),
+                        failed.get());
+            }
+            return n / seconds;
+        }
+    }
+
+    /** A golden deal event the hub published, as the size of what consolidation writes per change. */
+    byte[] goldenTemplate() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", hub.kafka);
+        p.put("key.deserializer", ByteArrayDeserializer.class.getName());
+        p.put("value.deserializer", ByteArrayDeserializer.class.getName());
+        p.put("enable.auto.commit", "false");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
+            List<TopicPartition> parts = consumer.partitionsFor("accord.golden.deal").stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (r.value() != null) {
+                        return r.value();
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("no golden deal event in accord.golden.deal");
     }
 
     /** A deal change the hub's ingest wrote, without a registration (those go another way). */
@@ -518,6 +652,18 @@ public class BackfillBench {
             return String.format(Locale.ROOT, "machine busy %.0f%% (hub %.0f%%, driver %.0f%%, other processes %.0f%%)",
                     100.0 * (total - idle) / total, 100.0 * hubTicks / total, 100.0 * self / total,
                     100.0 * Math.max(0, total - idle - hubTicks - self) / total);
+        }
+
+        /** The machine's busy share and the hub's since {@code from} (a {@link #cpuTicks} reading). */
+        String busySince(long[] from) {
+            long[] now = cpuTicks(process.pid());
+            long total = now[0] - from[0];
+            if (total <= 0) {
+                return "CPU n/a";
+            }
+            return String.format(Locale.ROOT, "machine busy %.0f%%, hub %.0f%%, driver %.0f%%",
+                    100.0 * (total - (now[1] - from[1])) / total, 100.0 * (now[2] - from[2]) / total,
+                    100.0 * (now[3] - from[3]) / total);
         }
 
         /** /proc ticks: all CPUs total, idle (+iowait), the hub process, this driver. */
