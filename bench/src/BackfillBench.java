@@ -88,7 +88,8 @@ public class BackfillBench {
                 case "--hub-jvm-arg" -> bench.hubJvmArgs.add(value);
                 case "--help" -> {
                     System.out.println("java -cp 'LIBDIR/*' bench/src/BackfillBench.java [--deals N] [--raw-records N]"
-                            + " [--pipeline false] [--timeout-s S] [--jar PATH] [--hub-arg --k=v]... [--hub-jvm-arg -Xmx..]...");
+                            + " [--pipeline false] [--timeout-s S] [--jar PATH] [--hub-arg --k=v]..."
+                            + " [--hub-jvm-arg -Xmx..]...");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
@@ -297,10 +298,9 @@ public class BackfillBench {
     double pipeline(Properties producerProps, int n, String templateJson,
             String externalId, List<Header> headers, byte[] forwardValue) throws Exception {
         try (Admin admin = Admin.create(producerProps(producerProps))) {
-            int partitions = admin.describeTopics(List.of("accord.ingest.deal")).allTopicNames().get(30, TimeUnit.SECONDS)
-                    .get("accord.ingest.deal").partitions().size();
-            // Not compacted, unlike the hub's topics: with compaction the broker refused this producer's batches
-            // on a fresh topic (OutOfOrderSequenceException) and records were lost; the cleaner runs later anyway.
+            int partitions = admin.describeTopics(List.of("accord.ingest.deal")).allTopicNames()
+                    .get(30, TimeUnit.SECONDS).get("accord.ingest.deal").partitions().size();
+            // Not compacted, unlike the hub's topics: the cleaner would not run within the measurement anyway.
             admin.createTopics(List.of(new NewTopic("bench.pipe.in", partitions, (short) 1),
                     new NewTopic("bench.pipe.out", partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
@@ -346,8 +346,8 @@ public class BackfillBench {
             }
         }, "bench-pipe");
         // Not idempotent, else the same settings: an idempotent producer, fresh or not, lost records on this new
-        // topic (the embedded broker refused its batches to one partition with OutOfOrderSequenceException, each
-        // numbered as the partition's first). Idempotence only guards retries; it costs the broker little either way.
+        // topic, compacted or not (the embedded broker refused its batches to one partition with
+        // OutOfOrderSequenceException, each numbered as the partition's first). Idempotence only guards retries.
         Properties p = new Properties();
         p.putAll(producerProps);
         p.put("enable.idempotence", "false");
@@ -368,8 +368,8 @@ public class BackfillBench {
             double seconds = (System.nanoTime() - t0) / 1e9;
             System.out.println("Kafka alone: " + hub.busySince(cpuBefore));
             if (failed.get() != null || forwarded.get() < warm + n) {
-                throw new IllegalStateException("the Kafka-alone pipeline forwarded " + forwarded.get() + " of " + (warm + n),
-                        failed.get());
+                throw new IllegalStateException("the Kafka-alone pipeline forwarded " + forwarded.get() + " of "
+                        + (warm + n), failed.get());
             }
             return n / seconds;
         }
@@ -654,7 +654,7 @@ public class BackfillBench {
                     100.0 * Math.max(0, total - idle - hubTicks - self) / total);
         }
 
-        /** The machine's busy share and the hub's since {@code from} (a {@link #cpuTicks} reading). */
+        /** The machine's busy share, the hub's and this driver's since {@code from} (a {@link #cpuTicks} reading). */
         String busySince(long[] from) {
             long[] now = cpuTicks(process.pid());
             long total = now[0] - from[0];
