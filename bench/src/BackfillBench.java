@@ -313,17 +313,14 @@ public class BackfillBench {
         c.put("max.partition.fetch.bytes", "4194304");
         c.put("key.deserializer", ByteArrayDeserializer.class.getName());
         c.put("value.deserializer", ByteArrayDeserializer.class.getName());
-        Properties f = new Properties();
-        f.putAll(producerProps);
-        // As the hub's golden producers (PendingGoldenSends): a 5 ms linger, batches of up to 128 KB.
-        f.put("batch.size", "131072");
-        f.put("buffer.memory", "33554432");
         AtomicReference<Exception> failed = new AtomicReference<>();
         AtomicLong forwarded = new AtomicLong();
         int warm = Math.min(20_000, n);
         Thread forwarder = new Thread(() -> {
             try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c);
-                    KafkaProducer<byte[], byte[]> out = new KafkaProducer<>(f)) {
+                    // The driver's settings, which are the hub's golden producers' (PendingGoldenSends): a 5 ms
+                    // linger, batches of up to 128 KB.
+                    KafkaProducer<byte[], byte[]> out = new KafkaProducer<>(producerProps)) {
                 consumer.subscribe(List.of("bench.pipe.in"));
                 while (forwarded.get() < warm + n && failed.get() == null) {
                     var records = consumer.poll(Duration.ofMillis(20));
@@ -377,51 +374,38 @@ public class BackfillBench {
 
     /** A golden deal event the hub published, as the size of what consolidation writes per change. */
     byte[] goldenTemplate() {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", hub.kafka);
-        p.put("key.deserializer", ByteArrayDeserializer.class.getName());
-        p.put("value.deserializer", ByteArrayDeserializer.class.getName());
-        p.put("enable.auto.commit", "false");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
-            List<TopicPartition> parts = consumer.partitionsFor("accord.golden.deal").stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (r.value() != null) {
-                        return r.value();
-                    }
-                }
-            }
-        }
-        throw new IllegalStateException("no golden deal event in accord.golden.deal");
+        return firstRecord("accord.golden.deal", "golden deal event", value -> true).value();
     }
 
     /** A deal change the hub's ingest wrote, without a registration (those go another way). */
     ConsumerRecord<byte[], byte[]> template() {
+        return firstRecord("accord.ingest.deal", "deal change event without a registration",
+                v -> v.contains(".upserted\"") && !v.contains("\"registration\":{"));
+    }
+
+    /** The first record of a topic (read from its start, for up to 30 s) whose value, as text, passes the test. */
+    ConsumerRecord<byte[], byte[]> firstRecord(String topic, String what,
+            java.util.function.Predicate<String> wanted) {
         Properties p = new Properties();
         p.put("bootstrap.servers", hub.kafka);
         p.put("key.deserializer", ByteArrayDeserializer.class.getName());
         p.put("value.deserializer", ByteArrayDeserializer.class.getName());
         p.put("enable.auto.commit", "false");
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
-            List<TopicPartition> parts = consumer.partitionsFor("accord.ingest.deal").stream()
+            List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             consumer.assign(parts);
             consumer.seekToBeginning(parts);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    String v = r.value() == null ? "" : new String(r.value(), StandardCharsets.UTF_8);
-                    if (v.contains(".upserted\"") && !v.contains("\"registration\":{")) {
+                    if (r.value() != null && wanted.test(new String(r.value(), StandardCharsets.UTF_8))) {
                         return r;
                     }
                 }
             }
         }
-        throw new IllegalStateException("no deal change event without a registration in accord.ingest.deal");
+        throw new IllegalStateException("no " + what + " in " + topic);
     }
 
     long goldenDeals() throws Exception {
